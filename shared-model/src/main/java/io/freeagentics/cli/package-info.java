@@ -1,0 +1,2 @@
+/** The shared model's command-line entry points behind {@code ./fa replay} and {@code ./fa demo}. */
+package io.freeagentics.cli;

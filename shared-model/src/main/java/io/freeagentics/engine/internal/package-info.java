@@ -1,0 +1,2 @@
+/** The reference engine's arithmetic: state inference, expected free energy, learning, action probabilities. */
+package io.freeagentics.engine.internal;

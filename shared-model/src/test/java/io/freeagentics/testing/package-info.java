@@ -1,0 +1,2 @@
+/** Test support shared by the shared-model tests. */
+package io.freeagentics.testing;
