@@ -83,6 +83,7 @@ public final class TraceReplayer {
     private final boolean relative;
     private double worst;
     private int worstStep = -1;
+    private boolean compared;
     private String detail = "";
 
     Tracker(String quantity, boolean relative) {
@@ -111,9 +112,10 @@ public final class TraceReplayer {
         if (Double.isNaN(error)) {
           error = Double.POSITIVE_INFINITY;
         }
-        if (error > worst || worstStep < 0) {
+        if (error > worst || !compared) {
           worst = error;
           worstStep = step;
+          compared = true;
         }
       }
     }
@@ -121,6 +123,7 @@ public final class TraceReplayer {
     void mismatch(int step, String why) {
       worst = Double.POSITIVE_INFINITY;
       worstStep = step;
+      compared = true;
       detail = why;
     }
 

@@ -1,0 +1,2 @@
+/** Tests of the simulated worlds. */
+package io.freeagentics.sim;
