@@ -48,8 +48,9 @@ public final class TraceReader {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new TraceFormatException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new TraceFormatException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     Fields fields = new Fields(source);
     if (root == null || !root.isObject()) {

@@ -17,10 +17,24 @@ public final class ModelValidator {
   public static final double SUM_TOLERANCE = 1e-6;
   /** At most this many column problems are listed per array; the rest are counted. */
   static final int MAX_COLUMN_PROBLEMS = 20;
+  /** Most factors, and most modalities, a model may have. */
+  public static final int MAX_AXES = 256;
+  /** Most states of a factor, outcomes of a modality or controls of a factor. */
+  public static final int MAX_DIMENSION = 1 << 16;
+  /**
+   * Most entries of A and B together (2^27 doubles, 1 GiB): the dense arrays of the largest built-in grid
+   * (64 x 64 cells, about 1.0e8 entries) fit, a model that could not be held in memory does not.
+   */
+  public static final long MAX_MODEL_ENTRIES = 1L << 27;
 
   private ModelValidator() {}
 
-  /** Checks the dimension arrays; later checks are meaningless when these fail. */
+  /**
+   * Checks the dimension arrays; later checks are meaningless when these fail. Besides being positive and
+   * consistent, the dimensions must keep the model within memory: at most {@link #MAX_AXES} factors and
+   * modalities, at most {@link #MAX_DIMENSION} states, outcomes or controls each, and at most
+   * {@link #MAX_MODEL_ENTRIES} entries in all of A and B together.
+   */
   public static List<ModelProblem> checkDimensions(int[] numStates, int[] numObs, int[] numControls) {
     List<ModelProblem> problems = new ArrayList<>();
     if (numStates.length == 0) {
@@ -29,6 +43,8 @@ public final class ModelValidator {
     if (numObs.length == 0) {
       problems.add(new ModelProblem("num_obs", "", "must name at least one modality"));
     }
+    axes("num_states", "factors", numStates, problems);
+    axes("num_obs", "modalities", numObs, problems);
     positive("num_states", numStates, problems);
     positive("num_obs", numObs, problems);
     positive("num_controls", numControls, problems);
@@ -36,13 +52,60 @@ public final class ModelValidator {
       problems.add(new ModelProblem("num_controls", "",
           "has " + numControls.length + " factors but num_states has " + numStates.length));
     }
+    if (problems.isEmpty()) {
+      long entries = modelEntries(numStates, numObs, numControls);
+      if (entries > MAX_MODEL_ENTRIES) {
+        problems.add(new ModelProblem("num_states", "", "with num_obs " + Arrays.toString(numObs)
+            + " and num_controls " + Arrays.toString(numControls) + " needs "
+            + (entries == Long.MAX_VALUE ? "more than 2^62" : String.valueOf(entries))
+            + " entries in A and B, more than the limit of " + MAX_MODEL_ENTRIES));
+      }
+    }
     return problems;
+  }
+
+  /** The number of entries of every A[m] and B[f] together, or {@code Long.MAX_VALUE} when that overflows. */
+  static long modelEntries(int[] numStates, int[] numObs, int[] numControls) {
+    long joint = 1;
+    for (int s : numStates) {
+      joint = saturatingMultiply(joint, s);
+    }
+    long total = 0;
+    for (int o : numObs) {
+      total = saturatingAdd(total, saturatingMultiply(joint, o));
+    }
+    for (int f = 0; f < numStates.length; f++) {
+      long bEntries = saturatingMultiply(saturatingMultiply(numStates[f], numStates[f]), numControls[f]);
+      total = saturatingAdd(total, bEntries);
+    }
+    return total;
+  }
+
+  private static long saturatingMultiply(long x, long y) {
+    long hi = Math.multiplyHigh(x, y);
+    long lo = x * y;
+    return hi != 0 || lo < 0 || lo > (1L << 62) ? Long.MAX_VALUE : lo;
+  }
+
+  private static long saturatingAdd(long x, long y) {
+    long sum = x + y;
+    return sum < 0 || sum > (1L << 62) ? Long.MAX_VALUE : sum;
+  }
+
+  private static void axes(String array, String what, int[] dims, List<ModelProblem> problems) {
+    if (dims.length > MAX_AXES) {
+      problems.add(new ModelProblem(array, "",
+          "names " + dims.length + " " + what + ", more than the limit of " + MAX_AXES));
+    }
   }
 
   private static void positive(String array, int[] dims, List<ModelProblem> problems) {
     for (int i = 0; i < dims.length; i++) {
       if (dims[i] <= 0) {
-        problems.add(new ModelProblem(array, "[" + i + "]", "must be positive but is " + dims[i]));
+        problems.add(new ModelProblem(array + "[" + i + "]", "", "must be positive but is " + dims[i]));
+      } else if (dims[i] > MAX_DIMENSION) {
+        problems.add(new ModelProblem(array + "[" + i + "]", "",
+            "is " + dims[i] + ", more than the limit of " + MAX_DIMENSION));
       }
     }
   }
@@ -57,48 +120,54 @@ public final class ModelValidator {
 
     if (count("A", a, modalities, "modalities", problems)) {
       for (int m = 0; m < modalities; m++) {
-        int[] expected = concat(numObs[m], numStates);
-        if (shape("A[" + m + "]", a.get(m), expected, problems)) {
-          entries("A[" + m + "]", a.get(m), true, problems);
-          columnsSumToOne("A[" + m + "]", a.get(m), numStates, problems);
+        String array = "A[" + m + "]";
+        if (present(array, a.get(m), problems) && shape(array, a.get(m), concat(numObs[m], numStates), problems)) {
+          entries(array, a.get(m), true, problems);
+          columnsSumToOne(array, a.get(m), numStates, problems);
         }
       }
     }
     if (count("B", b, factors, "factors", problems)) {
       for (int f = 0; f < factors; f++) {
+        String array = "B[" + f + "]";
         int[] expected = {numStates[f], numStates[f], numControls[f]};
-        if (shape("B[" + f + "]", b.get(f), expected, problems)) {
-          entries("B[" + f + "]", b.get(f), true, problems);
-          columnsSumToOne("B[" + f + "]", b.get(f), new int[] {numStates[f], numControls[f]}, problems);
+        if (present(array, b.get(f), problems) && shape(array, b.get(f), expected, problems)) {
+          entries(array, b.get(f), true, problems);
+          columnsSumToOne(array, b.get(f), new int[] {numStates[f], numControls[f]}, problems);
         }
       }
     }
     if (count("C", c, modalities, "modalities", problems)) {
       for (int m = 0; m < modalities; m++) {
-        if (shape("C[" + m + "]", c.get(m), new int[] {numObs[m]}, problems)) {
-          entries("C[" + m + "]", c.get(m), false, problems);
+        String array = "C[" + m + "]";
+        if (present(array, c.get(m), problems) && shape(array, c.get(m), new int[] {numObs[m]}, problems)) {
+          entries(array, c.get(m), false, problems);
         }
       }
     }
     if (count("D", d, factors, "factors", problems)) {
       for (int f = 0; f < factors; f++) {
-        if (shape("D[" + f + "]", d.get(f), new int[] {numStates[f]}, problems)) {
-          entries("D[" + f + "]", d.get(f), true, problems);
-          columnsSumToOne("D[" + f + "]", d.get(f), new int[0], problems);
+        String array = "D[" + f + "]";
+        if (present(array, d.get(f), problems) && shape(array, d.get(f), new int[] {numStates[f]}, problems)) {
+          entries(array, d.get(f), true, problems);
+          columnsSumToOne(array, d.get(f), new int[0], problems);
         }
       }
     }
     if (pA != null && count("pA", pA, modalities, "modalities", problems)) {
       for (int m = 0; m < modalities; m++) {
-        if (shape("pA[" + m + "]", pA.get(m), concat(numObs[m], numStates), problems)) {
-          entries("pA[" + m + "]", pA.get(m), true, problems);
+        String array = "pA[" + m + "]";
+        if (present(array, pA.get(m), problems) && shape(array, pA.get(m), concat(numObs[m], numStates), problems)) {
+          entries(array, pA.get(m), true, problems);
         }
       }
     }
     if (pB != null && count("pB", pB, factors, "factors", problems)) {
       for (int f = 0; f < factors; f++) {
-        if (shape("pB[" + f + "]", pB.get(f), new int[] {numStates[f], numStates[f], numControls[f]}, problems)) {
-          entries("pB[" + f + "]", pB.get(f), true, problems);
+        String array = "pB[" + f + "]";
+        int[] expected = {numStates[f], numStates[f], numControls[f]};
+        if (present(array, pB.get(f), problems) && shape(array, pB.get(f), expected, problems)) {
+          entries(array, pB.get(f), true, problems);
         }
       }
     }
@@ -129,12 +198,12 @@ public final class ModelValidator {
     for (int k = 0; k < policies.size(); k++) {
       Policy policy = policies.get(k);
       if (policy.numFactors() != numControls.length) {
-        problems.add(new ModelProblem("policies", "[" + k + "]",
+        problems.add(new ModelProblem("policies[" + k + "]", "",
             "acts on " + policy.numFactors() + " factors but the model has " + numControls.length));
         continue;
       }
       if (policy.length() != length) {
-        problems.add(new ModelProblem("policies", "[" + k + "]",
+        problems.add(new ModelProblem("policies[" + k + "]", "",
             "has " + policy.length() + " steps but policy 0 has " + length));
       }
       for (int t = 0; t < policy.length(); t++) {
@@ -142,7 +211,7 @@ public final class ModelValidator {
           int u = policy.action(t, f);
           if (u < 0 || u >= numControls[f]) {
             if (reported++ < MAX_COLUMN_PROBLEMS) {
-              problems.add(new ModelProblem("policies", "[" + k + "][" + t + "][" + f + "]",
+              problems.add(new ModelProblem("policies[" + k + "][" + t + "][" + f + "]", "",
                   "action " + u + " is outside the controls [0, " + numControls[f] + ") of factor " + f));
             } else {
               skipped++;
@@ -167,11 +236,14 @@ public final class ModelValidator {
           "has " + list.size() + " arrays but the model has " + expected + " " + what));
       return false;
     }
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) == null) {
-        problems.add(new ModelProblem(array + "[" + i + "]", "", "is missing"));
-        return false;
-      }
+    return true;
+  }
+
+  /** Whether one array of a list is there; a missing one is reported and its siblings are still checked. */
+  private static boolean present(String array, Tensor tensor, List<ModelProblem> problems) {
+    if (tensor == null) {
+      problems.add(new ModelProblem(array, "", "is missing"));
+      return false;
     }
     return true;
   }

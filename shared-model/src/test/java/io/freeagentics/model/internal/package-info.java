@@ -1,0 +1,2 @@
+/** Tests of the model validation rules. */
+package io.freeagentics.model.internal;
