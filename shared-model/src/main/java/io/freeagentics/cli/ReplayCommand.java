@@ -23,13 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fa replay}: replays pymdp reference traces through the reference engine and reports the errors. */
-@Command(name = "fa replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fa replay", mixinStandardHelpOptions = true, versionProvider = ProductVersion.class, sortOptions = false,
     description = {
-        "Replays pymdp reference traces through the double-precision reference engine and prints, per",
-        "quantity (qs, q_pi, neg_efe, p_action, vfe, final pA/pB), the largest error.",
-        "Probabilities are held to an absolute tolerance, neg_efe, vfe and Dirichlet counts to a",
-        "relative one (|x - y| / max(|y|, 1e-6)).",
-        "Exit status: 0 when every trace is within tolerance, 1 when one is not, 2 when a file cannot be read."},
+        "Replays pymdp reference traces through the double-precision reference engine and prints, per "
+            + "quantity (qs, q_pi, neg_efe, p_action, vfe, final pA/pB), the largest error.",
+        "Probabilities are held to an absolute tolerance; neg_efe, vfe and Dirichlet counts to a relative one, "
+            + "|x - y| / max(|y|, 1e-6)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every trace matches", "1:a trace does not match", "2:bad arguments or unreadable trace"})
 public final class ReplayCommand implements Callable<Integer> {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,9 +67,7 @@ class ReferenceAgentPropertyTest {
 
   @Property(tries = 300)
   void oneFactorPosteriorIsBayesRule(@ForAll("models") GenerativeModel model, @ForAll long seed) {
-    if (model.numFactors() != 1) {
-      return;
-    }
+    Assume.that(model.numFactors() == 1);
     SplittableRandom random = new SplittableRandom(seed);
     int[] observation = randomObservation(model, random);
     StepResult result = new ReferenceAgent(model, AgentSettings.defaults()).step(observation, null);
