@@ -1,0 +1,2 @@
+/** Tests of the simulated worlds' sampling. */
+package io.freeagentics.sim.internal;
