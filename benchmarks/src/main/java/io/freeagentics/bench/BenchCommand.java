@@ -12,7 +12,7 @@ import io.freeagentics.bench.internal.ScalingRun;
 import io.freeagentics.bench.internal.ThroughputResult;
 import io.freeagentics.bench.internal.ThroughputRun;
 import io.freeagentics.model.GenerativeModel;
-import io.freeagentics.model.ModelCatalog;
+import io.freeagentics.model.catalog.ModelCatalog;
 import io.freeagentics.model.ModelInputException;
 import io.freeagentics.population.KernelPreference;
 import io.freeagentics.population.Population;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freeagentics.engine.ActionSelection;
 import io.freeagentics.engine.AgentSettings;
 import io.freeagentics.model.GenerativeModel;
-import io.freeagentics.model.ModelCatalog;
+import io.freeagentics.model.catalog.ModelCatalog;
 import io.freeagentics.model.ModelInputException;
 import io.freeagentics.population.AgentHistory;
 import io.freeagentics.population.Population;

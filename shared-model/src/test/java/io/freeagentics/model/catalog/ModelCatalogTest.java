@@ -1,9 +1,13 @@
-package io.freeagentics.model;
+package io.freeagentics.model.catalog;
 
 import static io.freeagentics.model.ModelAssertions.assertIdenticalModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freeagentics.model.BuiltInModels;
+import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.model.ModelInputException;
+import io.freeagentics.model.ModelValidationException;
 import io.freeagentics.model.json.ModelJson;
 import io.freeagentics.testing.SharedFixtures;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
-package io.freeagentics.model;
+package io.freeagentics.model.catalog;
 
+import io.freeagentics.model.BuiltInModels;
+import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.model.ModelInputException;
 import io.freeagentics.model.json.ModelJson;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
