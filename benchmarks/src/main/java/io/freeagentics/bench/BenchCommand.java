@@ -11,6 +11,7 @@ import io.freeagentics.bench.internal.ScalingResult;
 import io.freeagentics.bench.internal.ScalingRun;
 import io.freeagentics.bench.internal.ThroughputResult;
 import io.freeagentics.bench.internal.ThroughputRun;
+import io.freeagentics.cli.ProductVersion;
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.model.catalog.ModelCatalog;
 import io.freeagentics.model.ModelInputException;
@@ -31,13 +32,14 @@ import picocli.CommandLine.ParameterException;
  * second, belief updates per second, single-agent belief-update latency and memory per agent; or, with
  * {@code --scaling}, the cost per agent-step across population sizes; optionally next to the NumPy baseline.
  */
-@Command(name = "fa bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fa bench", mixinStandardHelpOptions = true, versionProvider = ProductVersion.class,
+    sortOptions = false,
     description = {
-        "Measures an inference engine on a simulated world whose observations follow the agents' own actions",
-        "(grid:N: agents walk the grid and see their cell through A; other models: true states drawn from B and",
-        "observed through A). Only engine calls are timed; drawing observations and moving agents are not.",
-        "Prints full perception-action cycles per second, belief updates per second, single-agent belief-update",
-        "latency (p50, p99) and heap bytes per agent. Progress goes to standard error.",
+        "Measures an inference engine on a simulated world whose observations follow the agents' own actions "
+            + "(grid:N: agents walk the grid and see their cell through A; other models: true states drawn from B "
+            + "and observed through A). Only engine calls are timed; drawing observations and moving agents are not.",
+        "Prints full perception-action cycles per second, belief updates per second, single-agent belief-update "
+            + "latency (p50, p99) and heap bytes per agent. Progress goes to standard error.",
         "JMH micro-benchmarks: ./fa bench jmh [JMH args]."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "1:the NumPy baseline could not run", "2:bad arguments or model"})
