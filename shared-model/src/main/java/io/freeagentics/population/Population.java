@@ -1,0 +1,275 @@
+package io.freeagentics.population;
+
+import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.population.internal.PopulationEngine;
+
+/**
+ * N Active Inference agents sharing one {@link GenerativeModel}, advanced together: the product's throughput
+ * engine. Every agent follows the pymdp protocol (the {@code io.freeagentics.engine.ReferenceAgent} semantics,
+ * without learning) in single precision; the beliefs of all agents are held in one contiguous float array, not in
+ * one object per agent.
+ *
+ * <p>One {@link #step(int[], int[])} call updates beliefs, evaluates the expected free energy of every policy,
+ * forms policy posteriors and picks an action for every agent that received an observation; agents without one are
+ * left untouched. The work is spread over a small pool of threads owned by the population, and every agent's
+ * result, including its seeded random choices (keyed by seed, agent index and the agent's own step count), is the
+ * same for any number of threads. Each agent keeps a ring buffer of its last {@code historyLength} observations,
+ * actions and free energies.
+ *
+ * <p>Agreement with the reference engine: beliefs within 1e-4, policy posteriors and action probabilities within
+ * 1e-3, free energies within 1e-3 relative. Single-factor belief updates are exact Bayes in float; several factors
+ * run pymdp's fixed-point iteration per agent in double. The expected free energy is evaluated on the joint state
+ * and outcome spaces; unlike pymdp, the state information gain sums over all joint states rather than only those
+ * with predicted probability above {@code e^-16} (the difference is below 1e-5). Learning is not supported: a
+ * population shares one model.
+ *
+ * <p>Instances are not safe for concurrent use: call them from one thread at a time. Arguments are checked before
+ * any agent is changed, so a rejected call leaves every agent as it was. {@link #close()} stops the threads.
+ */
+public final class Population implements AutoCloseable {
+  /** Marks an agent without an observation in {@link #step(int[], int[])} and {@link #perceive(int[])}. */
+  public static final int NO_OBSERVATION = -1;
+  /** The action recorded in a history entry after which no action was taken. */
+  public static final int NO_ACTION = -1;
+
+  private final GenerativeModel model;
+  private final PopulationConfig config;
+  private final PopulationEngine engine;
+  private final int agents;
+  private final int modalities;
+  private final int factors;
+  private boolean closed;
+
+  private Population(GenerativeModel model, PopulationConfig config, PopulationEngine engine) {
+    this.model = model;
+    this.config = config;
+    this.engine = engine;
+    this.agents = config.agents();
+    this.modalities = model.numModalities();
+    this.factors = model.numFactors();
+  }
+
+  /**
+   * A population of {@code config.agents()} agents, each at its initial beliefs {@code D} with no previous action.
+   *
+   * @throws IllegalArgumentException when the settings ask for learning or parameter information gain (a shared
+   *     model cannot learn per agent; use the reference engine), or the model's joint state or outcome space is
+   *     too large for the population engine
+   * @throws IllegalStateException when {@link KernelPreference#VECTOR} is asked for but the Vector API module is
+   *     not available
+   */
+  public static Population create(GenerativeModel model, PopulationConfig config) {
+    if (model == null) {
+      throw new IllegalArgumentException("model must not be null");
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    return new Population(model, config, PopulationEngine.create(model, config));
+  }
+
+  /** The number of agents. */
+  public int size() {
+    return agents;
+  }
+
+  public GenerativeModel model() {
+    return model;
+  }
+
+  public PopulationConfig config() {
+    return config;
+  }
+
+  /** What the population computes with, for example {@code "vector 512-bit (16 lanes), fma, sparse B, 2 threads"}. */
+  public String kernelDescription() {
+    return engine.description();
+  }
+
+  /**
+   * One full perception–action cycle for every agent with an observation. {@code observations[agent * M + m]} is
+   * the outcome of modality {@code m} for {@code agent} ({@code M} modalities); an agent whose modality-0 entry is
+   * {@link #NO_OBSERVATION} is skipped (its beliefs, history and action stay as they are). For every processed
+   * agent the chosen action of factor {@code f} is written to {@code actionsOut[agent * F + f]} and becomes the
+   * agent's previous action; other entries of {@code actionsOut} are not touched.
+   *
+   * @return the number of agents processed
+   * @throws IllegalArgumentException on wrong array lengths or an observation outside its modality's range
+   *     (naming agent, modality and value); no agent is changed then
+   */
+  public int step(int[] observations, int[] actionsOut) {
+    ensureOpen();
+    checkObservations(observations);
+    checkLength("actionsOut", actionsOut, agents * factors);
+    return engine.step(observations, actionsOut);
+  }
+
+  /**
+   * Belief update only, without policy evaluation or action, for every agent with an observation (same layout and
+   * skipping rule as {@link #step(int[], int[])}). The agents keep their previous actions, and their policy
+   * posteriors are no longer available until their next step.
+   *
+   * @return the number of agents processed
+   */
+  public int perceive(int[] observations) {
+    ensureOpen();
+    checkObservations(observations);
+    return engine.perceive(observations);
+  }
+
+  /** Belief update of one agent ({@code observation[m]} per modality): the single-agent latency path. */
+  public void perceive(int agent, int[] observation) {
+    ensureOpen();
+    checkAgent(agent);
+    checkLength("observation", observation, modalities);
+    for (int m = 0; m < modalities; m++) {
+      checkObservation(agent, m, observation[m]);
+    }
+    engine.perceiveOne(agent, observation);
+  }
+
+  /** Copies the agent's posterior over the states of {@code factor} into {@code out} (length numStates[factor]). */
+  public void beliefs(int agent, int factor, float[] out) {
+    ensureOpen();
+    checkAgent(agent);
+    checkFactor(factor);
+    checkLength("out", out, model.numStates(factor));
+    engine.beliefs(agent, factor, out);
+  }
+
+  /**
+   * Copies the agent's posterior over policies from its last {@link #step(int[], int[])} into {@code out}.
+   *
+   * @throws IllegalStateException when the agent's beliefs changed since then (or it never stepped)
+   */
+  public void policyPosterior(int agent, float[] out) {
+    ensureOpen();
+    checkAgent(agent);
+    checkLength("out", out, model.numPolicies());
+    requirePolicyResults(agent);
+    engine.policyPosterior(agent, out);
+  }
+
+  /**
+   * Copies the agent's action probabilities of {@code factor} from its last {@link #step(int[], int[])} into
+   * {@code out} (length numControls[factor]).
+   *
+   * @throws IllegalStateException when the agent's beliefs changed since then (or it never stepped)
+   */
+  public void actionProbabilities(int agent, int factor, float[] out) {
+    ensureOpen();
+    checkAgent(agent);
+    checkFactor(factor);
+    checkLength("out", out, model.numControls(factor));
+    requirePolicyResults(agent);
+    engine.actionProbabilities(agent, factor, out);
+  }
+
+  /**
+   * Declares {@code action[f]} as the action the agent took after its latest observation: its next prior is
+   * {@code B_f[:, :, action[f]] @ beliefs_f}, and its latest history entry records this action. For replays and
+   * tests; {@link #step(int[], int[])} sets it itself.
+   */
+  public void setPreviousAction(int agent, int[] action) {
+    ensureOpen();
+    checkAgent(agent);
+    checkLength("action", action, factors);
+    for (int f = 0; f < factors; f++) {
+      if (action[f] < 0 || action[f] >= model.numControls(f)) {
+        throw new IllegalArgumentException("action of agent " + agent + " for factor " + f + " is " + action[f]
+            + ", outside [0, " + model.numControls(f) + ")");
+      }
+    }
+    engine.setPreviousAction(agent, action);
+  }
+
+  /** Returns the agent to its initial state: beliefs {@code D}, no previous action, empty history. */
+  public void reset(int agent) {
+    ensureOpen();
+    checkAgent(agent);
+    engine.reset(agent);
+  }
+
+  /** The agent's last belief updates, oldest first (at most the configured history length). */
+  public AgentHistory history(int agent) {
+    ensureOpen();
+    checkAgent(agent);
+    return engine.history(agent);
+  }
+
+  /** Bytes held in per-agent arrays (beliefs, policy results, previous actions, counters, history). */
+  public long stateBytes() {
+    return engine.stateBytes();
+  }
+
+  /** Stops the worker threads; later calls fail with {@link IllegalStateException}. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      engine.close();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("population is closed");
+    }
+  }
+
+  private void requirePolicyResults(int agent) {
+    if (!engine.hasPolicyResults(agent)) {
+      throw new IllegalStateException("agent " + agent + " has no policy results for its current beliefs: "
+          + "it has not stepped since it was created, reset or last perceived");
+    }
+  }
+
+  private void checkObservations(int[] observations) {
+    checkLength("observations", observations, agents * modalities);
+    for (int agent = 0, base = 0; agent < agents; agent++, base += modalities) {
+      if (observations[base] == NO_OBSERVATION) {
+        continue;
+      }
+      for (int m = 0; m < modalities; m++) {
+        checkObservation(agent, m, observations[base + m]);
+      }
+    }
+  }
+
+  private void checkObservation(int agent, int modality, int value) {
+    if (value < 0 || value >= model.numObs(modality)) {
+      throw new IllegalArgumentException("observation of agent " + agent + " for modality " + modality + " is "
+          + value + ", outside [0, " + model.numObs(modality) + ")");
+    }
+  }
+
+  private void checkAgent(int agent) {
+    if (agent < 0 || agent >= agents) {
+      throw new IndexOutOfBoundsException("agent " + agent + " is outside [0, " + agents + ")");
+    }
+  }
+
+  private void checkFactor(int factor) {
+    if (factor < 0 || factor >= factors) {
+      throw new IndexOutOfBoundsException("factor " + factor + " is outside [0, " + factors + ")");
+    }
+  }
+
+  private static void checkLength(String name, int[] array, int expected) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (array.length != expected) {
+      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
+    }
+  }
+
+  private static void checkLength(String name, float[] array, int expected) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (array.length != expected) {
+      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
+    }
+  }
+}
