@@ -66,6 +66,7 @@ fa_maven_progress() {
     { gsub(/\033\[[0-9;]*m/, "") }
     /^\[INFO\] Building .* \[[0-9]+\/[0-9]+\]$/ {
       line = $0; sub(/^\[INFO\] Building /, "", line); gsub(/  +/, " ", line); say("fa: module " line); next }
+    /^\[INFO\] --- .*surefire.*:test .*jdk25.*@/      { say("fa:   unit tests again on JDK 25 (surefire)"); next }
     /^\[INFO\] --- .*surefire.*:test .*@/             { say("fa:   unit tests (surefire)"); next }
     /^\[INFO\] --- .*failsafe.*:integration-test .*@/ { say("fa:   integration tests (failsafe)"); next }
     /Tests run: .*(FAILURE|ERROR)/                     { say($0); next }

@@ -1,5 +1,6 @@
 package io.freeagentics.population.internal;
 
+import io.freeagentics.jvm.JvmCapabilities;
 import io.freeagentics.population.KernelPreference;
 import java.util.Locale;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package io.freeagentics.population.internal;
 
+import io.freeagentics.jvm.JvmCapabilities;
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.AgentHistory;
 import io.freeagentics.population.Population;

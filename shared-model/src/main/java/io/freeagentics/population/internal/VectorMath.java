@@ -1,5 +1,6 @@
 package io.freeagentics.population.internal;
 
+import io.freeagentics.jvm.JvmCapabilities;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;

@@ -1,4 +1,4 @@
-package io.freeagentics.population.internal;
+package io.freeagentics.jvm;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -9,17 +9,17 @@ import java.util.Optional;
  * What the running JVM offers the kernels, read once at class initialisation: whether the optimising compiler (C2)
  * will compile hot code (the Vector API is 10-60x slower than plain loops without it), whether the hardware has
  * fused multiply-add, and whether the {@code jdk.incubator.vector} module is present. Reading these touches no
- * Vector API class.
+ * Vector API class. Shared by every engine that picks between Vector API and plain-Java kernels.
  */
-final class JvmCapabilities {
+public final class JvmCapabilities {
   /** The optimising compiler is enabled (not interpreter-only, not stopped at C1 tiers). */
-  static final boolean C2;
+  public static final boolean C2;
   /** Why {@link #C2} is false, or empty. */
-  static final String COMPILER_NOTE;
+  public static final String COMPILER_NOTE;
   /** The JVM uses hardware FMA instructions ({@code -XX:+UseFMA}). */
-  static final boolean FMA;
+  public static final boolean FMA;
   /** The {@code jdk.incubator.vector} module is resolved in the boot layer. */
-  static final boolean VECTOR_MODULE;
+  public static final boolean VECTOR_MODULE;
 
   static {
     Optional<HotSpotDiagnosticMXBean> diagnostics = diagnostics();
