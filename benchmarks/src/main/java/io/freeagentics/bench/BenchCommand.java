@@ -17,6 +17,9 @@ import io.freeagentics.model.catalog.ModelCatalog;
 import io.freeagentics.model.ModelInputException;
 import io.freeagentics.population.KernelPreference;
 import io.freeagentics.population.Population;
+import io.freeagentics.quant.AgreementReport;
+import io.freeagentics.quant.Int8Agreement;
+import io.freeagentics.quant.Int8Population;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +43,8 @@ import picocli.CommandLine.ParameterException;
             + "and observed through A). Only engine calls are timed; drawing observations and moving agents are not.",
         "Prints full perception-action cycles per second, belief updates per second, single-agent belief-update "
             + "latency (p50, p99) and heap bytes per agent. Progress goes to standard error.",
+        "--engine int8 --agreement: how often the 8-bit engine chooses the float engine's action, and how far "
+            + "apart their beliefs are.",
         "JMH micro-benchmarks: ./fa bench jmh [JMH args]."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "1:the NumPy baseline could not run", "2:bad arguments or model"})
@@ -68,8 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
   private KernelPreference kernel;
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "population",
-      description = "population, or reference (N ReferenceAgent objects, as a baseline; capped to fit "
-          + "--reference-budget-seconds) (default: ${DEFAULT-VALUE}).")
+      description = "population, int8 (the 8-bit population), or reference (N ReferenceAgent objects, as a "
+          + "baseline; capped to fit --reference-budget-seconds) (default: ${DEFAULT-VALUE}).")
   private EngineKind engine;
 
   @Option(names = "--warmup-steps", paramLabel = "W", defaultValue = "20",
@@ -112,6 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
           + NUMPY_STEPS + " steps, and print our full-cycle rate divided by NumPy's.")
   private boolean compareNumpy;
 
+  @Option(names = "--agreement",
+      description = "With --engine int8: instead of timing, run the int8 and the float population side by side on the "
+          + "same observations for --steps steps of --agents agents and print the share of agent-steps with the "
+          + "same action (same_action_ratio) and the mean L1 distance of their beliefs (mean_l1).")
+  private boolean agreement;
+
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   private boolean json;
 
@@ -152,6 +163,18 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     Progress progress = new Progress(err);
+    if (agreement) {
+      progress.say(String.format(java.util.Locale.ROOT, "agreement of the int8 and the float population: model %s, "
+          + "%d agents, %d steps", model.name(), agents, steps));
+      String kernel;
+      try (Int8Population probe = Int8Population.create(model, plan.populationConfig(agents))) {
+        kernel = probe.kernelDescription();
+      }
+      AgreementReport report = Int8Agreement.measure(model, plan.populationConfig(agents), steps);
+      out.println(json ? BenchReports.json(report, kernel) : BenchReports.text(report, kernel));
+      out.flush();
+      return 0;
+    }
     if (scaling) {
       ScalingResult result = ScalingRun.run(plan, scalingAgents == null ? DEFAULT_SCALING_SIZES : scalingAgents,
           scalingSeconds, progress);
@@ -206,6 +229,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (scaling && engine != EngineKind.POPULATION) {
       throw usage("--scaling measures the population engine; drop --engine " + engine.name().toLowerCase());
     }
+    if (agreement && engine != EngineKind.INT8) {
+      throw usage("--agreement compares the int8 engine with the float population: add --engine int8");
+    }
+    if (agreement && (scaling || compareNumpy)) {
+      throw usage("--agreement cannot be combined with --scaling or --compare-numpy");
+    }
     if (scaling && compareNumpy) {
       throw usage("--scaling and --compare-numpy cannot be combined; run them one after the other");
     }
@@ -213,15 +242,19 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Builds a one-agent engine to surface a model or kernel it cannot run before any time is spent. */
   private static Optional<String> checkEngineCanRun(BenchPlan plan) {
-    if (plan.engine() != EngineKind.POPULATION) {
+    if (plan.engine() == EngineKind.REFERENCE) {
       return Optional.empty();
     }
     try {
-      Population.create(plan.model(), plan.populationConfig(1)).close();
+      if (plan.engine() == EngineKind.INT8) {
+        Int8Population.create(plan.model(), plan.populationConfig(1)).close();
+      } else {
+        Population.create(plan.model(), plan.populationConfig(1)).close();
+      }
       return Optional.empty();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return Optional.of("the population engine cannot run model " + plan.model().name() + " with --kernel "
-          + plan.kernel().name().toLowerCase() + ": " + e.getMessage());
+      return Optional.of("the " + plan.engine().name().toLowerCase() + " engine cannot run model "
+          + plan.model().name() + " with --kernel " + plan.kernel().name().toLowerCase() + ": " + e.getMessage());
     }
   }
 

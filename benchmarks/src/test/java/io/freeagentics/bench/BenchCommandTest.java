@@ -116,6 +116,41 @@ class BenchCommandTest {
   }
 
   @Test
+  void int8EngineReportsTheSameThroughputFigures() throws Exception {
+    Outcome outcome = run(tiny("--engine", "int8", "--model", "grid:5", "--agents", "500"));
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    JsonNode report = JSON.readTree(outcome.out());
+    assertThat(report.get("engine").asText()).isEqualTo("int8");
+    for (String key : METRICS) {
+      assertThat(report.get(key).asDouble()).as(key).isPositive();
+    }
+    assertThat(report.get("kernel").asText()).contains("int8");
+    assertThat(report.get("state_bytes_per_agent").asDouble()).isPositive();
+  }
+
+  @Test
+  void int8AgreementReportsTheSameActionRatioAndMeanL1() throws Exception {
+    Outcome outcome = run("--engine", "int8", "--agreement", "--model", "tmaze", "--agents", "20", "--steps", "10",
+        "--threads", "1", "--json");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    JsonNode report = JSON.readTree(outcome.out());
+    assertThat(report.get("mode").asText()).isEqualTo("agreement");
+    assertThat(report.get("same_action_ratio").asDouble()).isBetween(0.0, 1.0);
+    assertThat(report.get("mean_l1").asDouble()).isBetween(0.0, 2.0);
+    assertThat(report.get("agent_steps").asInt()).isEqualTo(200);
+    Outcome text = run("--engine", "int8", "--agreement", "--agents", "5", "--steps", "3", "--threads", "1");
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("same action", "tie-aware", "near-ties", "mean L1", "model grid:5");
+  }
+
+  @Test
+  void agreementNeedsTheInt8Engine() {
+    Outcome outcome = run("--agreement");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("--agreement compares the int8 engine");
+  }
+
+  @Test
   void rejectsTooFewAgents() {
     Outcome outcome = run("--agents", "0");
     assertThat(outcome.exitCode()).isEqualTo(2);

@@ -155,7 +155,7 @@ public final class ReferenceAgent {
   }
 
   /**
-   * The action to take after {@code result}: the most probable (DETERMINISTIC, ties to the lowest index) or a draw
+   * The action to take after {@code result}: the most probable (DETERMINISTIC, near-ties within {@link ActionSelection#TIE_TOLERANCE} to the lowest index) or a draw
    * from {@code random} (STOCHASTIC); per factor in MARGINAL mode, as one whole policy in FULL mode.
    */
   public int[] selectAction(StepResult result, RandomGenerator random) {
@@ -163,7 +163,7 @@ public final class ReferenceAgent {
     boolean draw = settings.actionSelection() == ActionSelection.STOCHASTIC;
     if (settings.samplingMode() == SamplingMode.FULL) {
       double[] weights = ActionProbabilities.policyProbabilities(result.qPi(), settings.alpha());
-      Policy chosen = policies.get(draw ? sample(weights, random) : Distributions.argmax(weights));
+      Policy chosen = policies.get(draw ? sample(weights, random) : Distributions.firstNearMax(weights, ActionSelection.TIE_TOLERANCE));
       int[] action = new int[numStates.length];
       for (int f = 0; f < action.length; f++) {
         action[f] = chosen.action(0, f);
@@ -173,7 +173,7 @@ public final class ReferenceAgent {
     int[] action = new int[numStates.length];
     for (int f = 0; f < action.length; f++) {
       double[] p = result.pAction()[f];
-      action[f] = draw ? sample(p, random) : Distributions.argmax(p);
+      action[f] = draw ? sample(p, random) : Distributions.firstNearMax(p, ActionSelection.TIE_TOLERANCE);
     }
     return action;
   }

@@ -65,6 +65,7 @@ public record BenchPlan(
     return switch (engine) {
       case POPULATION -> new PopulationBenchEngine(model, populationConfig(agentCount));
       case REFERENCE -> new ReferenceBenchEngine(model, AgentSettings.defaults(), agentCount, effectiveThreads(), seed);
+      case INT8 -> new Int8BenchEngine(model, populationConfig(agentCount));
     };
   }
 }

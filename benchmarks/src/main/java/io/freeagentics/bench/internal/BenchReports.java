@@ -3,6 +3,7 @@ package io.freeagentics.bench.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.freeagentics.quant.AgreementReport;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -122,6 +123,49 @@ public final class BenchReports {
     root.put("model", result.model());
     root.put("threads", result.threads());
     root.put("kernel", result.kernelDescription());
+    root.put("jvm", JvmInfo.describe());
+    root.put("jvm_feature", JvmInfo.feature());
+    return root.toString();
+  }
+
+  /** The text report of an int8 agreement run. */
+  public static String text(AgreementReport report, String kernel) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "fa bench --agreement: int8 engine against the float population, model %s, "
+        + "%d agents x %d steps%n", report.model(), report.agents(), report.steps()));
+    line(out, "jvm", JvmInfo.describe());
+    line(out, "kernel", kernel);
+    line(out, "same action", String.format(Locale.ROOT, "%.5f of %d agent-steps (%d disagreements; deterministic "
+        + "selection, same observations, the float engine's action forced into the int8 engine after each step)",
+        report.sameActionRatio(), report.agentSteps(), report.disagreements()));
+    line(out, "tie-aware", String.format(Locale.ROOT, "%.5f (the int8 action has a float probability within %.0e "
+        + "of the float engine's best)", report.tieAwareRatio(), report.tieTolerance()));
+    line(out, "near-ties", String.format(Locale.ROOT, "%d agent-steps with the float engine's two best actions "
+        + "within %.0e; %d disagreements among them", report.nearTieSteps(), report.tieTolerance(),
+        report.nearTieDisagreements()));
+    line(out, "beliefs", String.format(Locale.ROOT, "mean L1 %.6f, max L1 %.6f (per agent-step, mean over factors)",
+        report.meanL1(), report.maxL1()));
+    return out.toString().stripTrailing();
+  }
+
+  /** The JSON object of an int8 agreement run. */
+  public static String json(AgreementReport report, String kernel) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("mode", "agreement");
+    root.put("same_action_ratio", report.sameActionRatio());
+    root.put("mean_l1", report.meanL1());
+    root.put("tie_aware_ratio", report.tieAwareRatio());
+    root.put("max_l1", report.maxL1());
+    root.put("agent_steps", report.agentSteps());
+    root.put("disagreements", report.disagreements());
+    root.put("near_tie_steps", report.nearTieSteps());
+    root.put("near_tie_disagreements", report.nearTieDisagreements());
+    root.put("tie_tolerance", report.tieTolerance());
+    root.put("engine", "int8");
+    root.put("model", report.model());
+    root.put("agents", report.agents());
+    root.put("steps", report.steps());
+    root.put("kernel", kernel);
     root.put("jvm", JvmInfo.describe());
     root.put("jvm_feature", JvmInfo.feature());
     return root.toString();

@@ -5,5 +5,7 @@ public enum EngineKind {
   /** The float population engine, {@code io.freeagentics.population.Population}. */
   POPULATION,
   /** N {@code io.freeagentics.engine.ReferenceAgent} objects: the double-precision oracle, as a baseline. */
-  REFERENCE
+  REFERENCE,
+  /** The 8-bit population engine, {@code io.freeagentics.quant.Int8Population}. */
+  INT8
 }

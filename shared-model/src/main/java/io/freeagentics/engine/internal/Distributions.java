@@ -66,14 +66,20 @@ public final class Distributions {
     return out;
   }
 
-  /** Index of the largest entry; ties go to the lowest index. */
-  public static int argmax(double[] values) {
-    int best = 0;
+  /**
+   * Index of the first entry within {@code tolerance} of the largest: the largest entry, with near-ties going to
+   * the lowest index.
+   */
+  public static int firstNearMax(double[] values, double tolerance) {
+    double max = values[0];
     for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
+      max = Math.max(max, values[i]);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] >= max - tolerance) {
+        return i;
       }
     }
-    return best;
+    return 0;
   }
 }

@@ -2,6 +2,7 @@ package io.freeagentics.population.internal;
 
 import io.freeagentics.engine.ActionSelection;
 import io.freeagentics.engine.SamplingMode;
+import io.freeagentics.random.CounterRandom;
 
 /**
  * The sequence of computations of one block of agents, on top of a {@link LaneKernel}: belief update (the
@@ -136,18 +137,22 @@ final class BlockProgram {
     }
   }
 
-  /** Index (relative to {@code first}) of the largest entry of lane {@code l}; ties go to the lowest index. */
+  /**
+   * Index (relative to {@code first}) of the first entry of lane {@code l} within
+   * {@link ActionSelection#TIE_TOLERANCE} of the largest.
+   */
   private int argmax(float[] values, int first, int count, int l) {
-    int best = 0;
-    float bestValue = values[first * lanes + l];
+    float max = values[first * lanes + l];
     for (int i = 1; i < count; i++) {
-      float value = values[(first + i) * lanes + l];
-      if (value > bestValue) {
-        best = i;
-        bestValue = value;
+      max = Math.max(max, values[(first + i) * lanes + l]);
+    }
+    float threshold = max - (float) ActionSelection.TIE_TOLERANCE;
+    for (int i = 0; i < count; i++) {
+      if (values[(first + i) * lanes + l] >= threshold) {
+        return i;
       }
     }
-    return best;
+    return 0;
   }
 
   /** The first index whose cumulative probability exceeds {@code u}; the last non-zero one if rounding leaves none. */

@@ -1,4 +1,4 @@
-package io.freeagentics.population.internal;
+package io.freeagentics.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

@@ -1,0 +1,6 @@
+/**
+ * Tests of the int8 engine: the 8-bit codec's error bounds and robustness (jqwik), the converter's error report,
+ * agreement with the float population on the built-in and random models (accuracy thresholds as assertions), the
+ * population API, memory per agent and both kernels.
+ */
+package io.freeagentics.quant;

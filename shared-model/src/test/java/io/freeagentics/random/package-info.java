@@ -1,0 +1,2 @@
+/** Tests of the counter-based random numbers. */
+package io.freeagentics.random;
