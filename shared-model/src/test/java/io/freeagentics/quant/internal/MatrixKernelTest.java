@@ -1,5 +1,6 @@
 package io.freeagentics.quant.internal;
 
+import io.freeagentics.jvm.JvmCapabilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freeagentics.population.KernelPreference;
@@ -78,7 +79,7 @@ class MatrixKernelTest {
     assertThat(KernelSelection.choose(KernelPreference.VECTOR)).isInstanceOf(VectorMatrixKernel.class);
     MatrixKernel auto = KernelSelection.choose(KernelPreference.AUTO);
     assertThat(auto.description()).isNotBlank();
-    if (!JvmFeatures.C2) {
+    if (!JvmCapabilities.C2) {
       assertThat(auto).isInstanceOf(ScalarMatrixKernel.class);
     }
   }
