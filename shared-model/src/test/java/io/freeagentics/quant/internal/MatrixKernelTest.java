@@ -1,8 +1,8 @@
 package io.freeagentics.quant.internal;
 
-import io.freeagentics.jvm.JvmCapabilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freeagentics.jvm.JvmCapabilities;
 import io.freeagentics.population.KernelPreference;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

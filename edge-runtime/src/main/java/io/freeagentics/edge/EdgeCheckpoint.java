@@ -1,0 +1,41 @@
+package io.freeagentics.edge;
+
+import java.util.Arrays;
+
+/**
+ * The latest committed state of one agent: its posterior {@code beliefs[f][s]} per hidden-state factor, the action
+ * {@code previousAction[f]} it took after them, and the tick that produced them.
+ */
+public record EdgeCheckpoint(int agent, long tick, float[][] beliefs, int[] previousAction) {
+
+  public EdgeCheckpoint {
+    if (agent < 0) {
+      throw new IllegalArgumentException("agent must not be negative but was " + agent);
+    }
+    if (beliefs == null || previousAction == null) {
+      throw new IllegalArgumentException("beliefs and previousAction must not be null (agent " + agent + ")");
+    }
+    if (beliefs.length != previousAction.length) {
+      throw new IllegalArgumentException("agent " + agent + ": beliefs has " + beliefs.length
+          + " factors but previousAction " + previousAction.length);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EdgeCheckpoint c && c.agent == agent && c.tick == tick
+        && Arrays.deepEquals(c.beliefs, beliefs) && Arrays.equals(c.previousAction, previousAction);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * agent + Long.hashCode(tick)) + Arrays.deepHashCode(beliefs))
+        + Arrays.hashCode(previousAction);
+  }
+
+  @Override
+  public String toString() {
+    return "EdgeCheckpoint[agent=" + agent + ", tick=" + tick + ", beliefs=" + Arrays.deepToString(beliefs)
+        + ", previousAction=" + Arrays.toString(previousAction) + "]";
+  }
+}

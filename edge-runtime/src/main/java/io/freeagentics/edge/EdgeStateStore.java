@@ -1,0 +1,613 @@
+package io.freeagentics.edge;
+
+import io.freeagentics.edge.internal.BlobCodec;
+import io.freeagentics.edge.internal.CorruptFiles;
+import io.freeagentics.edge.internal.SqliteSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The device's durable state in one SQLite file: its identity, the latest belief checkpoint of every agent, a
+ * bounded ring of each agent's last ticks, and the outbox of messages waiting to be synced (bounded, prioritised,
+ * with a dead-letter table for messages that keep failing).
+ *
+ * <p>Why it is safe to kill: the file runs in WAL mode and every tick is one transaction
+ * ({@link #commitTick}), so after a crash the file holds exactly the ticks whose commit returned — checkpoints,
+ * history and outbox together, never part of a tick. Durability against power loss is the
+ * {@link EdgeDurability} choice.
+ *
+ * <p>A file that is not a database or fails SQLite's {@code quick_check} on open is moved aside (never deleted),
+ * logged, and replaced by a fresh database: the agents then start again from their prior D, and the device gets a
+ * new identity ({@link #opening()} says so). Other failures (I/O errors, a schema newer than this program) are
+ * {@link EdgeStoreException}s and leave the file alone.
+ *
+ * <p>Not safe for concurrent use: one thread at a time.
+ */
+public final class EdgeStateStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeStateStore.class);
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
+  private static final String DROPPED = "outbox_dropped";
+  private static final int PAGE_CACHE_KIB = 256;
+  private static final int WAL_SIZE_LIMIT_BYTES = 1 << 20;
+
+  private final Path file;
+  private final EdgeStoreConfig config;
+  private final Connection connection;
+  private final EdgeStoreOpening opening;
+  private final String deviceId;
+  /** Updates committed per agent: the next history slot is {@code updates % historyLength}. */
+  private final Map<Integer, Long> updateCounts;
+  private long lastTick;
+  private final PreparedStatement upsertCheckpoint;
+  private final PreparedStatement upsertHistory;
+  private final PreparedStatement setTick;
+  private boolean closed;
+
+  private EdgeStateStore(Path file, EdgeStoreConfig config, Connection connection, EdgeStoreOpening opening)
+      throws SQLException {
+    this.file = file;
+    this.config = config;
+    this.connection = connection;
+    this.opening = opening;
+    this.deviceId = loadOrCreateDeviceId(connection);
+    this.updateCounts = loadUpdateCounts(connection, config.historyLength());
+    this.lastTick = queryLong(connection, "SELECT last_tick FROM tick_state WHERE singleton = 1", -1);
+    this.upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoint (agent, tick, beliefs, "
+        + "previous_action) VALUES (?, ?, ?, ?) ON CONFLICT (agent) DO UPDATE SET tick = excluded.tick, "
+        + "beliefs = excluded.beliefs, previous_action = excluded.previous_action");
+    this.upsertHistory = connection.prepareStatement("INSERT OR REPLACE INTO history (agent, slot, tick, "
+        + "observation, action) VALUES (?, ?, ?, ?, ?)");
+    this.setTick = connection.prepareStatement("INSERT INTO tick_state (singleton, last_tick) VALUES (1, ?) "
+        + "ON CONFLICT (singleton) DO UPDATE SET last_tick = excluded.last_tick");
+  }
+
+  /**
+   * Opens (or creates) the store in {@code file}, bringing its schema up to date. A corrupt file is moved aside and
+   * replaced (see the class comment).
+   *
+   * @throws EdgeStoreException when the file cannot be opened, read or migrated for a reason other than corruption,
+   *     or a corrupt file cannot be moved aside
+   */
+  public static EdgeStateStore open(Path file, EdgeStoreConfig config) throws EdgeStoreException {
+    if (file == null) {
+      throw new IllegalArgumentException("file must not be null");
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new EdgeStoreException("cannot create the data folder " + parent + ": " + e.getMessage(), e);
+    }
+    boolean existed = Files.exists(file);
+    Optional<Path> movedTo = Optional.empty();
+    String corruption = "";
+    Connection connection = null;
+    try {
+      connection = connect(file, config);
+      String problem = quickCheck(connection);
+      if (!problem.isEmpty()) {
+        throw new CorruptDatabase(problem);
+      }
+      SqliteSchema.migrate(connection);
+    } catch (SQLException | CorruptDatabase e) {
+      closeQuietly(connection, e);
+      if (!isCorruption(e)) {
+        throw new EdgeStoreException("cannot open the edge database " + file + ": " + e.getMessage(), e);
+      }
+      corruption = e.getMessage();
+      try {
+        movedTo = Optional.of(CorruptFiles.moveAside(file, System.currentTimeMillis()));
+      } catch (IOException moveFailure) {
+        EdgeStoreException failure = new EdgeStoreException("the edge database " + file + " is corrupt ("
+            + corruption + ") and cannot be moved aside: " + moveFailure.getMessage(), moveFailure);
+        failure.addSuppressed(e);
+        throw failure;
+      }
+      LOG.error("edge database {} is corrupt ({}): moved it aside to {}; starting a fresh database, every agent "
+          + "restarts from its prior D and the device gets a new identity", file, corruption, movedTo.get());
+      try {
+        connection = connect(file, config);
+        SqliteSchema.migrate(connection);
+      } catch (SQLException fresh) {
+        closeQuietly(connection, fresh);
+        throw new EdgeStoreException("cannot create a fresh edge database " + file + ": " + fresh.getMessage(), fresh);
+      }
+    }
+    try {
+      connection.setAutoCommit(false);
+      return new EdgeStateStore(file, config, connection,
+          new EdgeStoreOpening(!existed || movedTo.isPresent(), movedTo, corruption));
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw new EdgeStoreException("cannot read the edge database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * SQLite's {@code PRAGMA integrity_check} of a database file, opened read-only: an empty list when the file is
+   * sound, otherwise SQLite's messages.
+   *
+   * @throws EdgeStoreException when the file cannot be opened at all (which also means it is not sound)
+   */
+  public static List<String> integrityCheck(Path file) throws EdgeStoreException {
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+      return integrityProblems(connection, "integrity_check");
+    } catch (SQLException e) {
+      throw new EdgeStoreException("cannot check the edge database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #integrityCheck(Path)} on this store's open connection. */
+  public List<String> integrityCheck() throws EdgeStoreException {
+    ensureOpen();
+    try {
+      List<String> problems = integrityProblems(connection, "integrity_check");
+      connection.commit();
+      return problems;
+    } catch (SQLException e) {
+      throw new EdgeStoreException("integrity check of " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public EdgeStoreConfig config() {
+    return config;
+  }
+
+  /** How the store came up: created now, or recovered from a corrupt file. */
+  public EdgeStoreOpening opening() {
+    return opening;
+  }
+
+  /** The device's identity, generated and stored when the database was created. */
+  public String deviceId() {
+    return deviceId;
+  }
+
+  /** The number of the last committed tick, {@code -1} when none was committed yet. */
+  public long lastCommittedTick() {
+    return lastTick;
+  }
+
+  /**
+   * Commits one tick in one transaction: every update becomes its agent's checkpoint and a history entry (the
+   * oldest of the agent's {@code historyLength} entries is overwritten), every outgoing message joins the outbox
+   * (dropping the oldest lowest-priority message, or the new one when it has a lower priority than everything
+   * waiting, when the outbox is full; drops are counted) and the tick becomes the last committed one. When it
+   * throws, nothing of the tick is in the database.
+   *
+   * @throws IllegalArgumentException when the tick is not after the last committed one
+   * @throws EdgeStoreException when the database cannot be written (the transaction is rolled back)
+   */
+  public void commitTick(EdgeTickCommit commit) throws EdgeStoreException {
+    ensureOpen();
+    if (commit == null) {
+      throw new IllegalArgumentException("commit must not be null");
+    }
+    if (commit.tick() <= lastTick) {
+      throw new IllegalArgumentException("tick " + commit.tick() + " is not after the last committed tick " + lastTick);
+    }
+    Map<Integer, Long> counted = new HashMap<>();
+    try {
+      for (EdgeAgentUpdate update : commit.updates()) {
+        long updates = counted.containsKey(update.agent()) ? counted.get(update.agent())
+            : updateCounts.getOrDefault(update.agent(), 0L);
+        upsertCheckpoint.setInt(1, update.agent());
+        upsertCheckpoint.setLong(2, commit.tick());
+        upsertCheckpoint.setBytes(3, BlobCodec.encodeBeliefs(update.beliefs()));
+        upsertCheckpoint.setBytes(4, BlobCodec.encodeInts(update.action()));
+        upsertCheckpoint.addBatch();
+        upsertHistory.setInt(1, update.agent());
+        upsertHistory.setLong(2, updates % config.historyLength());
+        upsertHistory.setLong(3, commit.tick());
+        upsertHistory.setBytes(4, BlobCodec.encodeInts(update.observation()));
+        upsertHistory.setBytes(5, BlobCodec.encodeInts(update.action()));
+        upsertHistory.addBatch();
+        counted.put(update.agent(), updates + 1);
+      }
+      if (!commit.updates().isEmpty()) {
+        upsertCheckpoint.executeBatch();
+        upsertHistory.executeBatch();
+      }
+      spool(commit.outgoing(), commit.tick());
+      setTick.setLong(1, commit.tick());
+      setTick.executeUpdate();
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("commit of tick " + commit.tick(), e);
+    }
+    updateCounts.putAll(counted);
+    lastTick = commit.tick();
+  }
+
+  /** Every agent's checkpoint, by agent. */
+  public List<EdgeCheckpoint> checkpoints() throws EdgeStoreException {
+    ensureOpen();
+    List<EdgeCheckpoint> result = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT agent, tick, beliefs, previous_action FROM checkpoint ORDER BY agent")) {
+      while (rows.next()) {
+        result.add(new EdgeCheckpoint(rows.getInt(1), rows.getLong(2), decodeBeliefs(rows.getBytes(3), rows.getInt(1)),
+            decodeInts(rows.getBytes(4), "previous action of agent " + rows.getInt(1))));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("reading checkpoints", e);
+    }
+    return result;
+  }
+
+  /** The agent's remembered ticks, oldest first (at most {@code historyLength}). */
+  public List<EdgeHistoryEntry> history(int agent) throws EdgeStoreException {
+    ensureOpen();
+    List<EdgeHistoryEntry> result = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT tick, observation, action FROM history WHERE agent = ? ORDER BY tick")) {
+      query.setInt(1, agent);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          result.add(new EdgeHistoryEntry(rows.getLong(1), decodeInts(rows.getBytes(2), "history observation"),
+              decodeInts(rows.getBytes(3), "history action")));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("reading the history of agent " + agent, e);
+    }
+    return result;
+  }
+
+  /** Adds messages to the outbox outside a tick, in one transaction, with the same bound as {@link #commitTick}. */
+  public void enqueue(List<EdgeOutgoing> outgoing) throws EdgeStoreException {
+    ensureOpen();
+    try {
+      spool(outgoing, lastTick);
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("enqueueing " + outgoing.size() + " messages", e);
+    }
+  }
+
+  /** Up to {@code limit} waiting messages in delivery order: highest priority first, oldest first within it. */
+  public List<EdgeOutboxMessage> pending(int limit) throws EdgeStoreException {
+    ensureOpen();
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative but was " + limit);
+    }
+    List<EdgeOutboxMessage> result = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT id, topic, payload, priority, attempts, tick "
+        + "FROM outbox ORDER BY priority DESC, id ASC LIMIT ?")) {
+      query.setInt(1, limit);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          result.add(new EdgeOutboxMessage(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getInt(4),
+              rows.getInt(5), rows.getLong(6)));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("reading the outbox", e);
+    }
+    return result;
+  }
+
+  /** Removes a delivered message from the outbox; returns whether it was there. */
+  public boolean acknowledge(long id) throws EdgeStoreException {
+    ensureOpen();
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+      delete.setLong(1, id);
+      int deleted = delete.executeUpdate();
+      connection.commit();
+      return deleted == 1;
+    } catch (SQLException e) {
+      throw rollback("acknowledging message " + id, e);
+    }
+  }
+
+  /**
+   * Records a failed delivery of a message. After {@code maxAttempts} failures the message is moved to the
+   * dead-letter table with {@code reason}; returns whether that happened.
+   *
+   * @throws IllegalArgumentException when no message has this id or the reason is missing
+   */
+  public boolean recordFailure(long id, String reason) throws EdgeStoreException {
+    ensureOpen();
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason must not be blank (message " + id + ")");
+    }
+    try (PreparedStatement bump = connection.prepareStatement(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts");
+        PreparedStatement move = connection.prepareStatement("INSERT INTO dead_letter (id, topic, payload, "
+            + "priority, attempts, tick, reason) SELECT id, topic, payload, priority, attempts, tick, ? FROM outbox "
+            + "WHERE id = ?");
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+      bump.setString(1, reason);
+      bump.setLong(2, id);
+      int attempts;
+      try (ResultSet rows = bump.executeQuery()) {
+        if (!rows.next()) {
+          connection.rollback();
+          throw new IllegalArgumentException("no message " + id + " in the outbox");
+        }
+        attempts = rows.getInt(1);
+      }
+      boolean poisoned = attempts >= config.maxAttempts();
+      if (poisoned) {
+        move.setString(1, reason);
+        move.setLong(2, id);
+        move.executeUpdate();
+        delete.setLong(1, id);
+        delete.executeUpdate();
+      }
+      connection.commit();
+      if (poisoned) {
+        LOG.warn("outbox message {} failed {} times, moved to the dead-letter table: {}", id, attempts, reason);
+      }
+      return poisoned;
+    } catch (SQLException e) {
+      throw rollback("recording a failure of message " + id, e);
+    }
+  }
+
+  /** The dead-letter table, oldest first. */
+  public List<EdgeDeadLetter> deadLetters() throws EdgeStoreException {
+    ensureOpen();
+    List<EdgeDeadLetter> result = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT id, topic, payload, priority, attempts, tick, reason FROM dead_letter ORDER BY id")) {
+      while (rows.next()) {
+        result.add(new EdgeDeadLetter(new EdgeOutboxMessage(rows.getLong(1), rows.getString(2), rows.getBytes(3),
+            rows.getInt(4), rows.getInt(5), rows.getLong(6)), rows.getString(7)));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("reading the dead-letter table", e);
+    }
+    return result;
+  }
+
+  /** Depth of the outbox, messages dropped since the database was created, dead letters. */
+  public EdgeOutboxStats outboxStats() throws EdgeStoreException {
+    ensureOpen();
+    try {
+      EdgeOutboxStats stats = new EdgeOutboxStats((int) queryLong(connection, "SELECT COUNT(*) FROM outbox", 0),
+          queryLong(connection, "SELECT value FROM counter WHERE name = '" + DROPPED + "'", 0),
+          queryLong(connection, "SELECT COUNT(*) FROM dead_letter", 0));
+      connection.commit();
+      return stats;
+    } catch (SQLException e) {
+      throw rollback("reading outbox statistics", e);
+    }
+  }
+
+  /** Closes the database (the WAL is checkpointed into the main file by SQLite). Idempotent. */
+  @Override
+  public void close() throws EdgeStoreException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      upsertCheckpoint.close();
+      upsertHistory.close();
+      setTick.close();
+      connection.close();
+    } catch (SQLException e) {
+      throw new EdgeStoreException("closing the edge database " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds messages within the current transaction, dropping the oldest lowest-priority ones beyond capacity. */
+  private void spool(List<EdgeOutgoing> outgoing, long tick) throws SQLException {
+    if (outgoing.isEmpty()) {
+      return;
+    }
+    long depth = queryLong(connection, "SELECT COUNT(*) FROM outbox", 0);
+    long dropped = 0;
+    try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO outbox (topic, payload, priority, tick) VALUES (?, ?, ?, ?)");
+        PreparedStatement victim = connection.prepareStatement(
+            "SELECT id, priority FROM outbox ORDER BY priority ASC, id ASC LIMIT 1");
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+      for (EdgeOutgoing message : outgoing) {
+        boolean droppedMessage = false;
+        // A loop, not an if: the outbox can be above capacity when the capacity was lowered since the last run.
+        while (depth >= config.outboxCapacity()) {
+          long victimId;
+          int victimPriority;
+          try (ResultSet rows = victim.executeQuery()) {
+            rows.next();
+            victimId = rows.getLong(1);
+            victimPriority = rows.getInt(2);
+          }
+          dropped++;
+          if (message.priority() < victimPriority) {
+            droppedMessage = true;
+            break;
+          }
+          delete.setLong(1, victimId);
+          delete.executeUpdate();
+          depth--;
+        }
+        if (droppedMessage) {
+          continue;
+        }
+        insert.setString(1, message.topic());
+        insert.setBytes(2, message.payload());
+        insert.setInt(3, message.priority());
+        insert.setLong(4, tick);
+        insert.executeUpdate();
+        depth++;
+      }
+    }
+    if (dropped > 0) {
+      try (PreparedStatement count = connection.prepareStatement(
+          "UPDATE counter SET value = value + ? WHERE name = '" + DROPPED + "'")) {
+        count.setLong(1, dropped);
+        count.executeUpdate();
+      }
+    }
+  }
+
+  private EdgeStoreException rollback(String what, SQLException cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+    return new EdgeStoreException(what + " failed in " + file + ": " + cause.getMessage(), cause);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the edge state store " + file + " is closed");
+    }
+  }
+
+  private static Connection connect(Path file, EdgeStoreConfig config) throws SQLException {
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(config.durability() == EdgeDurability.FULL
+        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    sqlite.setBusyTimeout(5000);
+    // The database is small (checkpoints, a short history, a bounded outbox): a 256 KiB page cache instead of
+    // SQLite's 2 MiB default keeps the native heap small on a 512 MB board.
+    sqlite.setCacheSize(-PAGE_CACHE_KIB);
+    // Keeps the WAL file from staying large on flash after a burst of ticks (it is truncated to this at checkpoints).
+    sqlite.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
+    return sqlite.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  private static String quickCheck(Connection connection) throws SQLException {
+    return String.join("; ", integrityProblems(connection, "quick_check"));
+  }
+
+  private static List<String> integrityProblems(Connection connection, String pragma) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA " + pragma)) {
+      while (rows.next()) {
+        String line = rows.getString(1);
+        if (!"ok".equals(line)) {
+          problems.add(line);
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static boolean isCorruption(Exception e) {
+    if (e instanceof CorruptDatabase) {
+      return true;
+    }
+    int code = ((SQLException) e).getErrorCode() & 0xff;
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+  }
+
+  private static String loadOrCreateDeviceId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT device_id FROM device WHERE singleton = 1")) {
+      if (rows.next()) {
+        String id = rows.getString(1);
+        connection.commit();
+        return id;
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO device (singleton, device_id, created_at_ms) VALUES (1, ?, ?)")) {
+      insert.setString(1, id);
+      insert.setLong(2, System.currentTimeMillis());
+      insert.executeUpdate();
+    }
+    connection.commit();
+    LOG.info("new device identity {}", id);
+    return id;
+  }
+
+  private static Map<Integer, Long> loadUpdateCounts(Connection connection, int historyLength) throws SQLException {
+    // Slots beyond a history length lowered since the last run go; the next slot of each agent continues after its
+    // newest remaining history entry.
+    try (PreparedStatement trim = connection.prepareStatement("DELETE FROM history WHERE slot >= ?")) {
+      trim.setInt(1, historyLength);
+      trim.executeUpdate();
+    }
+    Map<Integer, Long> counts = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT agent, slot FROM history h WHERE tick = "
+            + "(SELECT MAX(tick) FROM history WHERE agent = h.agent)")) {
+      while (rows.next()) {
+        counts.put(rows.getInt(1), (rows.getLong(2) + 1) % historyLength);
+      }
+    }
+    connection.commit();
+    return counts;
+  }
+
+  private static long queryLong(Connection connection, String sql, long missing) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      return rows.next() ? rows.getLong(1) : missing;
+    }
+  }
+
+  private static float[][] decodeBeliefs(byte[] blob, int agent) throws SQLException {
+    try {
+      return BlobCodec.decodeBeliefs(blob);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("checkpoint of agent " + agent + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static int[] decodeInts(byte[] blob, String what) throws SQLException {
+    try {
+      return BlobCodec.decodeInts(blob);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(what + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception primary) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        primary.addSuppressed(e);
+      }
+    }
+  }
+
+  /** Raised inside {@link #open} when quick_check reports problems. */
+  private static final class CorruptDatabase extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CorruptDatabase(String problems) {
+      super("quick_check: " + problems);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Tests of the edge runtime's internals: blob codecs. */
+package io.freeagentics.edge.internal;

@@ -1,0 +1,2 @@
+/** Tests of the edge runtime: state store, tick policy, battery simulation, crash safety, end-to-end runs. */
+package io.freeagentics.edge;
