@@ -45,6 +45,9 @@ public final class BenchReports {
       line(out, "ours/numpy", String.format(Locale.ROOT, "%.2f (full cycles per second)",
           result.agentStepsPerSecond() / n.agentStepsPerSecond()));
     });
+    for (BenchTargets.Target target : BenchTargets.of(result, numpy)) {
+      line(out, "target", BenchTargets.describe(target));
+    }
     return out.toString().stripTrailing();
   }
 
@@ -67,6 +70,10 @@ public final class BenchReports {
       root.put("numpy_belief_update_us_per_agent", n.beliefUpdateMicrosPerAgent());
       root.put("numpy_command", String.join(" ", n.command()));
     });
+    ObjectNode targets = root.putObject("targets");
+    for (BenchTargets.Target target : BenchTargets.of(result, numpy)) {
+      targets.put(target.key(), target.met());
+    }
     root.put("engine", result.engine());
     root.put("model", result.model());
     root.put("agents", result.agents());
