@@ -1,0 +1,10 @@
+package io.freeagentics.wire;
+
+/** One message of the wire format: a header and a typed, immutable body. */
+public sealed interface WireMessage
+    permits BeliefSnapshot, BeliefDelta, Telemetry, Presence, Acknowledgement, Command, CommandAck {
+
+  MessageHeader header();
+
+  MessageType type();
+}
