@@ -23,6 +23,10 @@ import io.freeagentics.population.internal.PopulationEngine;
  * with predicted probability above {@code e^-16} (the difference is below 1e-5). Learning is not supported: a
  * population shares one model.
  *
+ * <p>An agent's state can be saved and set again, for example across a restart of the process: its beliefs
+ * ({@link #beliefs}), its {@link #previousAction} and its {@link #stepCount} are all a later step depends on, and
+ * {@link #restore} puts them into an agent, after which it continues exactly as the uninterrupted agent would have.
+ *
  * <p>Instances are not safe for concurrent use: call them from one thread at a time. Arguments are checked before
  * any agent is changed, so a rejected call leaves every agent as it was. {@link #close()} stops the threads.
  */
@@ -31,6 +35,11 @@ public final class Population implements AutoCloseable {
   public static final int NO_OBSERVATION = -1;
   /** The action recorded in a history entry after which no action was taken. */
   public static final int NO_ACTION = -1;
+  /** How far from 1 the sum of a restored belief distribution may be before {@link #restore} rejects it. */
+  public static final double RESTORE_SUM_TOLERANCE = 1e-3;
+
+  /** The spacing of floats just below 1: the slack of a float distribution's sum after float normalisation. */
+  private static final double FLOAT_EPSILON = 0x1.0p-23;
 
   private final GenerativeModel model;
   private final PopulationConfig config;
@@ -140,7 +149,8 @@ public final class Population implements AutoCloseable {
   /**
    * Copies the agent's posterior over policies from its last {@link #step(int[], int[])} into {@code out}.
    *
-   * @throws IllegalStateException when the agent's beliefs changed since then (or it never stepped)
+   * @throws IllegalStateException when the agent's beliefs changed since then (it perceived, was reset or
+   *     restored) or it never stepped
    */
   public void policyPosterior(int agent, float[] out) {
     ensureOpen();
@@ -154,7 +164,8 @@ public final class Population implements AutoCloseable {
    * Copies the agent's action probabilities of {@code factor} from its last {@link #step(int[], int[])} into
    * {@code out} (length numControls[factor]).
    *
-   * @throws IllegalStateException when the agent's beliefs changed since then (or it never stepped)
+   * @throws IllegalStateException when the agent's beliefs changed since then (it perceived, was reset or
+   *     restored) or it never stepped
    */
   public void actionProbabilities(int agent, int factor, float[] out) {
     ensureOpen();
@@ -183,11 +194,65 @@ public final class Population implements AutoCloseable {
     engine.setPreviousAction(agent, action);
   }
 
-  /** Returns the agent to its initial state: beliefs {@code D}, no previous action, empty history. */
+  /**
+   * Returns the agent to its initial state: beliefs {@code D}, no previous action, empty history. The step count
+   * goes on counting, so the agent does not draw the random numbers of its first steps again.
+   */
   public void reset(int agent) {
     ensureOpen();
     checkAgent(agent);
     engine.reset(agent);
+  }
+
+  /**
+   * The number of belief updates of the agent (steps and perceptions) since the population was created, or since
+   * the count a {@link #restore} set: the counter that keys its random numbers. Saved with a checkpoint so that a
+   * restored agent continues its random stream where it left off.
+   */
+  public long stepCount(int agent) {
+    ensureOpen();
+    checkAgent(agent);
+    return engine.stepCount(agent);
+  }
+
+  /**
+   * Copies the agent's previous action into {@code out} (length numFactors): the action its next prior depends on,
+   * as its last step or {@link #setPreviousAction} set it (a perception keeps it), {@link #NO_ACTION} in every
+   * factor when it has none (its next prior is then {@code D}).
+   */
+  public void previousAction(int agent, int[] out) {
+    ensureOpen();
+    checkAgent(agent);
+    checkLength("out", out, factors);
+    engine.previousAction(agent, out);
+  }
+
+  /**
+   * Sets the agent's state from a checkpoint, for example after a restart: its posterior {@code beliefs[f]} over
+   * the states of every factor {@code f}, the action {@code previousAction[f]} it took after them (every entry
+   * {@link #NO_ACTION} for none: its next prior is then {@code D}), and its {@link #stepCount}. Its history is
+   * emptied (a checkpoint does not hold one) and it has no policy results until its next step. Restoring what
+   * {@link #beliefs}, {@link #previousAction} and {@link #stepCount} gave, into the same agent index
+   * of a population with the same model, settings and seed, makes every later result identical, bit for bit, to
+   * that of the agent that was never interrupted, stochastic action selection included.
+   *
+   * <p>Each distribution must have the factor's number of states, finite non-negative entries, and sum to 1 within
+   * {@link #RESTORE_SUM_TOLERANCE}; one that does is divided by its sum unless it already sums to 1 to float
+   * precision (within {@code (numStates + 2) * 2^-23}), in which case it is kept bit for bit.
+   *
+   * @throws IllegalArgumentException when a distribution, the previous action or the step count is invalid (the
+   *     message names the agent, the factor where there is one, and the problem); the agent is not changed then
+   */
+  public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
+    ensureOpen();
+    checkAgent(agent);
+    float[][] marginals = checkedBeliefs(agent, beliefs);
+    checkRestoredAction(agent, previousAction);
+    if (stepCount < 0) {
+      throw new IllegalArgumentException("step count of agent " + agent + " is " + stepCount
+          + "; it must not be negative");
+    }
+    engine.restore(agent, marginals, previousAction, stepCount);
   }
 
   /** The agent's last belief updates, oldest first (at most the configured history length). */
@@ -220,7 +285,65 @@ public final class Population implements AutoCloseable {
   private void requirePolicyResults(int agent) {
     if (!engine.hasPolicyResults(agent)) {
       throw new IllegalStateException("agent " + agent + " has no policy results for its current beliefs: "
-          + "it has not stepped since it was created, reset or last perceived");
+          + "it has not stepped since it was created, reset, restored or last perceived");
+    }
+  }
+
+  /** The checkpointed distributions, validated and normalised into new arrays (see {@link #restore}). */
+  private float[][] checkedBeliefs(int agent, float[][] beliefs) {
+    if (beliefs == null) {
+      throw new IllegalArgumentException("beliefs of agent " + agent + " must not be null");
+    }
+    if (beliefs.length != factors) {
+      throw new IllegalArgumentException("beliefs of agent " + agent + " has " + beliefs.length
+          + " factors but the model has " + factors);
+    }
+    float[][] marginals = new float[factors][];
+    for (int f = 0; f < factors; f++) {
+      float[] q = beliefs[f];
+      int states = model.numStates(f);
+      if (q == null) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " are null");
+      }
+      if (q.length != states) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " have " + q.length
+            + " entries but the factor has " + states + " states");
+      }
+      double sum = 0.0;
+      for (int s = 0; s < states; s++) {
+        if (!(q[s] >= 0.0f) || Float.isInfinite(q[s])) {
+          throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + ": entry " + s
+              + " is " + q[s] + "; entries must be finite and not negative");
+        }
+        sum += q[s];
+      }
+      if (!(Math.abs(sum - 1.0) <= RESTORE_SUM_TOLERANCE)) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " sum to " + sum
+            + ", not 1 within " + RESTORE_SUM_TOLERANCE);
+      }
+      marginals[f] = q.clone();
+      if (Math.abs(sum - 1.0) > (states + 2) * FLOAT_EPSILON) {
+        for (int s = 0; s < states; s++) {
+          marginals[f][s] = (float) (q[s] / sum);
+        }
+      }
+    }
+    return marginals;
+  }
+
+  /** A previous action for {@link #restore}: every entry {@link #NO_ACTION}, or every entry a valid control. */
+  private void checkRestoredAction(int agent, int[] action) {
+    checkLength("previousAction", action, factors);
+    boolean none = action[0] == NO_ACTION;
+    for (int f = 0; f < factors; f++) {
+      if (none && action[f] != NO_ACTION) {
+        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
+            + action[f] + " but factor 0 has none (" + NO_ACTION + "); either every factor has an action or none");
+      }
+      if (!none && (action[f] < 0 || action[f] >= model.numControls(f))) {
+        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
+            + action[f] + ", outside [0, " + model.numControls(f) + ")");
+      }
     }
   }
 

@@ -20,6 +20,10 @@ import io.freeagentics.quant.internal.Int8Engine;
  * Stochastic selection draws the same counter-based uniforms as the float population. Results do not depend on
  * the number of threads.
  *
+ * <p>An agent's beliefs, {@link #previousAction} and {@link #stepCount} can be saved and put back with {@link #restore},
+ * for example across a restart: beliefs read with {@link #beliefs} restore to the same 8-bit codes, so the agent
+ * continues as if it had not been interrupted.
+ *
  * <p>Instances are not safe for concurrent use. Arguments are checked before any agent changes. {@link #close()}
  * stops the worker threads.
  */
@@ -135,7 +139,8 @@ public final class Int8Population implements AutoCloseable {
   /**
    * The agent's de-quantized policy posterior from its last step.
    *
-   * @throws IllegalStateException when its beliefs changed since then (or it never stepped)
+   * @throws IllegalStateException when its beliefs changed since then (it perceived, was reset or restored) or it
+   *     never stepped
    */
   public void policyPosterior(int agent, float[] out) {
     ensureOpen();
@@ -148,7 +153,8 @@ public final class Int8Population implements AutoCloseable {
   /**
    * The agent's de-quantized action probabilities of {@code factor} from its last step.
    *
-   * @throws IllegalStateException when its beliefs changed since then (or it never stepped)
+   * @throws IllegalStateException when its beliefs changed since then (it perceived, was reset or restored) or it
+   *     never stepped
    */
   public void actionProbabilities(int agent, int factor, float[] out) {
     ensureOpen();
@@ -176,11 +182,54 @@ public final class Int8Population implements AutoCloseable {
     engine.setPreviousAction(agent, action);
   }
 
-  /** Returns the agent to its initial state: beliefs D, no previous action, empty history. */
+  /** Returns the agent to its initial state: beliefs D, no previous action, empty history; the step count goes on. */
   public void reset(int agent) {
     ensureOpen();
     checkAgent(agent);
     engine.reset(agent);
+  }
+
+  /**
+   * The number of belief updates of the agent since the population was created, or since the count a
+   * {@link #restore} set: the counter that keys its random numbers, as in {@link Population#stepCount(int)}.
+   */
+  public long stepCount(int agent) {
+    ensureOpen();
+    checkAgent(agent);
+    return engine.stepCount(agent);
+  }
+
+  /** The action the agent's next prior depends on, per factor, {@link #NO_ACTION} when none; see {@link Population}. */
+  public void previousAction(int agent, int[] out) {
+    ensureOpen();
+    checkAgent(agent);
+    checkLength("out", out, factors);
+    engine.previousAction(agent, out);
+  }
+
+  /**
+   * Sets the agent's state from a checkpoint, as {@link Population#restore(int, float[][], int[], long)} does: its
+   * beliefs per factor, its previous action (every entry {@link #NO_ACTION} for none) and its step count; the
+   * history is emptied and there are no policy results until the next step. The beliefs are quantized as the
+   * engine quantizes its own, relative to their largest entry (so dividing them by their sum would change
+   * nothing); de-quantized beliefs read with {@link #beliefs} give back the agent's exact codes, so restoring them
+   * with the previous action and step count makes every later result identical to the uninterrupted agent's.
+   * Validation is that of the float population ({@link Population#RESTORE_SUM_TOLERANCE}); the step count must
+   * fit the engine's 32-bit counter.
+   *
+   * @throws IllegalArgumentException when a distribution, the previous action or the step count is invalid (the
+   *     message names the agent, the factor where there is one, and the problem); the agent is not changed then
+   */
+  public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
+    ensureOpen();
+    checkAgent(agent);
+    checkBeliefs(agent, beliefs);
+    checkRestoredAction(agent, previousAction);
+    if (stepCount < 0 || stepCount > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("step count of agent " + agent + " is " + stepCount
+          + "; the int8 engine counts steps in [0, " + Integer.MAX_VALUE + "]");
+    }
+    engine.restore(agent, beliefs, previousAction, (int) stepCount);
   }
 
   /** The agent's last belief updates, oldest first (at most the configured history length). */
@@ -218,7 +267,57 @@ public final class Int8Population implements AutoCloseable {
   private void requirePolicyResults(int agent) {
     if (!engine.hasPolicyResults(agent)) {
       throw new IllegalStateException("agent " + agent + " has no policy results for its current beliefs: "
-          + "it has not stepped since it was created, reset or last perceived");
+          + "it has not stepped since it was created, reset, restored or last perceived");
+    }
+  }
+
+  /** Checks checkpointed distributions as {@link Population#restore(int, float[][], int[], long)} does. */
+  private void checkBeliefs(int agent, float[][] beliefs) {
+    if (beliefs == null) {
+      throw new IllegalArgumentException("beliefs of agent " + agent + " must not be null");
+    }
+    if (beliefs.length != factors) {
+      throw new IllegalArgumentException("beliefs of agent " + agent + " has " + beliefs.length
+          + " factors but the model has " + factors);
+    }
+    for (int f = 0; f < factors; f++) {
+      float[] q = beliefs[f];
+      int states = dequantized.numStates(f);
+      if (q == null) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " are null");
+      }
+      if (q.length != states) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " have " + q.length
+            + " entries but the factor has " + states + " states");
+      }
+      double sum = 0.0;
+      for (int s = 0; s < states; s++) {
+        if (!(q[s] >= 0.0f) || Float.isInfinite(q[s])) {
+          throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + ": entry " + s
+              + " is " + q[s] + "; entries must be finite and not negative");
+        }
+        sum += q[s];
+      }
+      if (!(Math.abs(sum - 1.0) <= Population.RESTORE_SUM_TOLERANCE)) {
+        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " sum to " + sum
+            + ", not 1 within " + Population.RESTORE_SUM_TOLERANCE);
+      }
+    }
+  }
+
+  /** A previous action for {@link #restore}: every entry {@link #NO_ACTION}, or every entry a valid control. */
+  private void checkRestoredAction(int agent, int[] action) {
+    checkLength("previousAction", action, factors);
+    boolean none = action[0] == NO_ACTION;
+    for (int f = 0; f < factors; f++) {
+      if (none && action[f] != NO_ACTION) {
+        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
+            + action[f] + " but factor 0 has none (" + NO_ACTION + "); either every factor has an action or none");
+      }
+      if (!none && (action[f] < 0 || action[f] >= dequantized.numControls(f))) {
+        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
+            + action[f] + ", outside [0, " + dequantized.numControls(f) + ")");
+      }
     }
   }
 

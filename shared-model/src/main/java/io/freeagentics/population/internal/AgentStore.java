@@ -265,6 +265,37 @@ final class AgentStore {
     }
     Arrays.fill(previousAction, agent * model.factors, (agent + 1) * model.factors, -1);
     policyResultsCurrent[agent] = false;
+    clearHistory(agent);
+  }
+
+  /**
+   * Sets the agent's state from a checkpoint: {@code marginals[f]} per factor (validated and normalised by the
+   * caller), {@code action[f]} (all -1 = none) and the step counter; no policy results, empty history.
+   */
+  void restore(int agent, float[][] marginals, int[] action, long stepCount) {
+    int base = beliefBase(agent);
+    for (int f = 0; f < model.factors; f++) {
+      int offset = model.stateOffset[f];
+      for (int s = 0; s < model.numStates[f]; s++) {
+        beliefs[base + (offset + s) * lanes] = marginals[f][s];
+      }
+    }
+    System.arraycopy(action, 0, previousAction, agent * model.factors, model.factors);
+    steps[agent] = stepCount;
+    policyResultsCurrent[agent] = false;
+    clearHistory(agent);
+  }
+
+  void previousAction(int agent, int[] out) {
+    System.arraycopy(previousAction, agent * model.factors, out, 0, model.factors);
+  }
+
+  /** The agent's belief updates since creation: the counter of its random numbers. */
+  long steps(int agent) {
+    return steps[agent];
+  }
+
+  private void clearHistory(int agent) {
     for (int slot = 0; slot < historyLength; slot++) {
       long entry = (long) slot * agents + agent;
       Arrays.fill(historyObservations, (int) (entry * model.modalities), (int) ((entry + 1) * model.modalities), -1);

@@ -142,6 +142,18 @@ public final class PopulationEngine implements AutoCloseable {
     store.reset(agent);
   }
 
+  public void restore(int agent, float[][] marginals, int[] action, long stepCount) {
+    store.restore(agent, marginals, action, stepCount);
+  }
+
+  public void previousAction(int agent, int[] out) {
+    store.previousAction(agent, out);
+  }
+
+  public long stepCount(int agent) {
+    return store.steps(agent);
+  }
+
   public AgentHistory history(int agent) {
     return store.history(agent);
   }

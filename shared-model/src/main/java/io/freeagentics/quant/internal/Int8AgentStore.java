@@ -130,6 +130,29 @@ final class Int8AgentStore {
     Arrays.fill(state, base + policyBase, base + flagBase, (byte) 0);
     Arrays.fill(state, base + actionBase, base + flagBase, (byte) NO_ACTION_CODE);
     state[base + flagBase] = 0;
+    clearHistory(agent);
+  }
+
+  /**
+   * Sets the agent's state from a checkpoint: {@code marginals[f]} per factor (validated by the caller; encoded
+   * relative to their largest entry, as the engine encodes its own beliefs), {@code action[f]} (all -1 = none) and
+   * the step counter; no policy results, empty history.
+   */
+  void restore(int agent, float[][] marginals, int[] action, int stepCount) {
+    int base = agent * stride;
+    for (int f = 0; f < tables.factors; f++) {
+      LogCodec.encodeDistribution(marginals[f], 0, tables.numStates[f], state, base + tables.stateOffset[f]);
+    }
+    Arrays.fill(state, base + policyBase, base + actionBase, (byte) 0);
+    for (int f = 0; f < tables.factors; f++) {
+      state[base + actionBase + f] = (byte) (action[f] < 0 ? NO_ACTION_CODE : action[f]);
+    }
+    state[base + flagBase] = 0;
+    steps[agent] = stepCount;
+    clearHistory(agent);
+  }
+
+  private void clearHistory(int agent) {
     if (historyLength > 0) {
       int first = agent * historyLength;
       Arrays.fill(historyObservations, first * tables.modalities, (first + historyLength) * tables.modalities,

@@ -164,6 +164,20 @@ public final class Int8Engine implements AutoCloseable {
     store.clear(agent);
   }
 
+  public void restore(int agent, float[][] marginals, int[] action, int stepCount) {
+    store.restore(agent, marginals, action, stepCount);
+  }
+
+  public void previousAction(int agent, int[] out) {
+    for (int f = 0; f < tables.factors; f++) {
+      out[f] = store.previousAction(agent, f);
+    }
+  }
+
+  public long stepCount(int agent) {
+    return store.steps[agent];
+  }
+
   public AgentHistory history(int agent) {
     return store.history(agent);
   }
