@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ProductVersion.class, sortOptions = false,
     description = {"Runs the edge runtime: sensors -> agents -> actuators -> commit, every tick, until stopped.",
-        "I/O: Pi4J mock inputs and outputs driven by a simulated world of the model (the agents' actions change "
-            + "what they observe next). State: DATA/edge.db (SQLite, WAL); a restart resumes from it."})
+        "I/O (--io): the profile's sensors and actuators through Pi4J on the board; elsewhere, or for the sim "
+            + "profile, Pi4J mock inputs and outputs driven by a simulated world of the model (the agents' actions "
+            + "change what they observe next). State: DATA/edge.db (SQLite, WAL); a restart resumes from it."})
 public final class EdgeRunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeRunCommand.class);
   private static final long STOP_WAIT_SECONDS = 30;
@@ -48,9 +49,17 @@ public final class EdgeRunCommand implements Callable<Integer> {
   @Option(names = "--agents", paramLabel = "N", description = "Number of agents (default: the profile's maxAgents).")
   private Integer agents;
 
-  @Option(names = "--offline", description = "Run without syncing: messages stay in the bounded outbox. Required: "
-      + "this runtime has no sync transport yet.")
+  @Option(names = "--offline", description = "Run without syncing: messages stay in the bounded outbox. One of "
+      + "--offline and --mqtt is required.")
   private boolean offline;
+
+  @Option(names = "--mqtt", paramLabel = "URI", description = "Sync the outbox to this MQTT broker "
+      + "(tcp://host:port or ssl://host:port), store-and-forward at QoS 1; needs --fleet.")
+  private String mqtt;
+
+  @Option(names = "--fleet", paramLabel = "F", description = "Fleet of the device: topics are "
+      + "fa/v1/F/DEVICE/KIND (letters, digits, '.', '_', '-').")
+  private String fleet;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "edge-data",
       description = "Folder of the state database edge.db (default: ${DEFAULT-VALUE}).")
@@ -65,9 +74,10 @@ public final class EdgeRunCommand implements Callable<Integer> {
           + " Use a folder on an exec-mounted file system when /tmp is mounted noexec.")
   private Path nativeDir;
 
-  @Option(names = "--durability", defaultValue = "NORMAL", paramLabel = "MODE",
-      description = "SQLite synchronous mode: NORMAL (a crash loses nothing, a power cut may lose the last ticks) or "
-          + "FULL (fsync every tick) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--durability", defaultValue = "FULL", paramLabel = "MODE",
+      description = "SQLite synchronous mode: FULL (fsync every tick: nothing committed is lost even when the board "
+          + "is unplugged) or NORMAL (a crash loses nothing, a power cut may lose the last ticks; saves an fsync per "
+          + "tick) (default: ${DEFAULT-VALUE}).")
   private EdgeDurability durability;
 
   @Option(names = "--history", defaultValue = "16", paramLabel = "K",
@@ -82,6 +92,12 @@ public final class EdgeRunCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
       description = "Inference threads; 1 = the tick thread only, the smallest footprint (default: ${DEFAULT-VALUE}).")
   private int threads;
+
+  @Option(names = "--io", defaultValue = "auto", paramLabel = "IO", converter = EdgeIoSelection.Converter.class,
+      description = "Sensors and actuators: profile (the profile's wiring through Pi4J; the model must fit it), "
+          + "simulated (Pi4J mock I/O driven by a simulated world of the model) or auto: profile on the board when "
+          + "the model fits the wiring, simulated otherwise and for the sim profile (default: ${DEFAULT-VALUE}).")
+  private EdgeIoSelection io;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated world and the agents' choices "
       + "(default: ${DEFAULT-VALUE}).")
@@ -105,9 +121,16 @@ public final class EdgeRunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    if (!offline) {
+    if (offline == (mqtt != null) || (mqtt != null) != (fleet != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--offline is required: this runtime has no sync transport yet; messages are kept in the outbox");
+          "--offline is required unless --mqtt URI and --fleet F are given (not both): offline, messages "
+              + "stay in the outbox; with --mqtt they are synced");
+    }
+    EdgeMqttConfig mqttConfig;
+    try {
+      mqttConfig = mqtt == null ? null : EdgeMqttConfig.of(mqtt, fleet);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--mqtt/--fleet: " + e.getMessage());
     }
     if (ticks < 0 || history < 1 || outboxCapacity < 1 || threads < 1 || progressSeconds < 1
         || !(batteryStart >= 0 && batteryStart <= 1) || (agents != null && agents < 1)) {
@@ -151,10 +174,11 @@ public final class EdgeRunCommand implements Callable<Integer> {
     PrintStream out = System.out;
     EdgeRuntime runtime;
     try {
-      runtime = new EdgeRuntime(config, model, store, new EdgeSimulatedIo(model, agentCount, seed), power,
+      runtime = new EdgeRuntime(config, model, store, EdgeIoFactory.open(io, profile, model, agentCount, seed), power,
           profile.tickPolicy(), out);
-    } catch (IllegalArgumentException e) {
-      // The database was written for another model or agent layout: a user error, named, not a stack trace.
+    } catch (IllegalArgumentException | ProfileException | EdgeIoException e) {
+      // The database was written for another model or agent layout, the model does not fit the profile's wiring,
+      // or the wiring cannot be opened: a user error, named, not a stack trace.
       closeAfterFailure(store, e);
       err.println("fa edge run: " + e.getMessage());
       return 2;
@@ -178,7 +202,7 @@ public final class EdgeRunCommand implements Callable<Integer> {
     try {
       LOG.info("profile {} ({}), model {}, data {}{}", profile.id(), profile.name(), modelName, database,
           store.opening().recoveredFromCorruption() ? " (recovered from a corrupt file)" : "");
-      try (store; runtime) {
+      try (store; runtime; EdgeSync sync = mqttConfig == null ? null : startSync(database, storeConfig, mqttConfig)) {
         EdgeRunSummary summary = runtime.run();
         out.printf("edge run: %d ticks (%d..%d), %d sensor errors, %d actuator errors, first tick %d ms after launch%s%n",
             summary.ticks(), summary.firstTick(), summary.lastTick(), summary.sensorErrors(),
@@ -203,6 +227,15 @@ public final class EdgeRunCommand implements Callable<Integer> {
       return ProfileSupport.readSnapshot(Path.of(snapshot), profileName);
     }
     return ProfileSupport.settings(profileName, ProfileSupport.load(profileName));
+  }
+
+  private static EdgeSync startSync(Path database, EdgeStoreConfig storeConfig, EdgeMqttConfig mqttConfig)
+      throws EdgeStoreException {
+    EdgeSync sync = EdgeSync.start(database, storeConfig, mqttConfig,
+        (topic, payload) -> LOG.info("sync received {} bytes on {}", payload.length, topic));
+    LOG.info("syncing the outbox to {} as fa/v1/{}/{}/...", mqttConfig.serverUri(), mqttConfig.fleet(),
+        sync.deviceId());
+    return sync;
   }
 
   private static void closeAfterFailure(EdgeStateStore store, Exception primary) {

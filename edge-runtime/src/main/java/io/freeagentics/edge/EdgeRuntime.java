@@ -90,7 +90,9 @@ public final class EdgeRuntime implements AutoCloseable {
   /**
    * Runs ticks until {@link #requestStop()} or {@code maxTicks}, then commits a stop event.
    *
-   * @throws EdgeStoreException when a tick cannot be committed (the loop stops: the store is the device's memory)
+   * @throws EdgeStoreException when a tick cannot be committed because of a store failure other than a full or
+   *     failing storage, or after {@code maxFailedCommits} such failures in a row (the loop stops: the store is
+   *     the device's memory)
    */
   public EdgeRunSummary run() throws EdgeStoreException {
     int[] observations = new int[config.agents() * modalities];
@@ -168,15 +170,16 @@ public final class EdgeRuntime implements AutoCloseable {
       outgoing.add(new EdgeOutgoing("tick", new JsonText().text("device", store.deviceId()).number("tick", tick)
           .number("agents", updates.size()).number("skipped", skipped).text("mode", decision.mode().name())
           .build().getBytes(StandardCharsets.UTF_8), PRIORITY_SUMMARY));
-      store.commitTick(new EdgeTickCommit(tick, updates, outgoing));
+      boolean committed = commit(new EdgeTickCommit(tick, updates, outgoing), storeConfig.maxFailedCommits());
+      // The tick happened (the actuators were driven) even when it could not be saved: numbering goes on.
       lastTick = tick;
       ticks++;
-      if (firstTick < 0) {
+      if (committed && firstTick < 0) {
         firstTick = tick;
         firstTickMs = millisSinceJvmStart();
         LOG.info("first tick {} committed {} ms after launch", tick, firstTickMs);
       }
-      if (config.reportCommits()) {
+      if (committed && config.reportCommits()) {
         progress.println("committed tick " + tick);
         progress.flush();
       }
@@ -202,13 +205,59 @@ public final class EdgeRuntime implements AutoCloseable {
       }
       power.consumed(Math.max(activeMs, (System.nanoTime() - started) / 1e6), activeMs);
     }
-    store.enqueue(List.of(new EdgeOutgoing("lifecycle", new JsonText().text("device", store.deviceId())
-        .text("event", "stopped").number("lastTick", lastTick).build().getBytes(StandardCharsets.UTF_8),
-        PRIORITY_LIFECYCLE)));
+    if (store.unsavedAgents() > 0) {
+      LOG.warn("stopping with the newest checkpoints of {} agents unsaved in {} (the last {} tick commits failed): "
+          + "the agents {}", store.unsavedAgents(), store.file(), store.failedCommitsInARow(), resumePoint());
+    }
+    try {
+      store.enqueue(List.of(new EdgeOutgoing("lifecycle", new JsonText().text("device", store.deviceId())
+          .text("event", "stopped").number("lastTick", lastTick).build().getBytes(StandardCharsets.UTF_8),
+          PRIORITY_LIFECYCLE)));
+    } catch (EdgeStoreException e) {
+      if (!e.isTransient()) {
+        throw e;
+      }
+      LOG.warn("the stop event could not be spooled, it is not sent: {}", e.getMessage());
+    }
     LOG.info("stopped after tick {} ({} ticks this run, {} sensor errors, {} actuator errors)", lastTick, ticks,
         sensorErrors, actuatorErrors);
     return new EdgeRunSummary(firstTick, ticks == 0 ? -1 : lastTick, ticks, sensorErrors, actuatorErrors,
         firstTickMs, resumedAfter);
+  }
+
+  /**
+   * Commits a tick; returns whether it was saved. A full or failing storage ({@link EdgeStoreException#isTransient})
+   * is logged and ridden out: the agents keep their state in memory and the store writes their newest checkpoints
+   * with the next commit that succeeds, until {@code maxFailedCommits} commits in a row have failed.
+   *
+   * @throws EdgeStoreException on any other store failure, or after {@code maxFailedCommits} failed commits
+   */
+  private boolean commit(EdgeTickCommit commit, int maxFailedCommits) throws EdgeStoreException {
+    try {
+      store.commitTick(commit);
+      return true;
+    } catch (EdgeStoreException e) {
+      if (!e.isTransient()) {
+        throw e;
+      }
+      int failed = store.failedCommitsInARow();
+      if (failed >= maxFailedCommits) {
+        LOG.error("tick {}: {} tick commits in a row failed ({}), stopping the runtime: the device cannot save its "
+            + "state. Free space on the data disk or replace it, then restart: the agents {}. Last failure: {}",
+            commit.tick(), failed, e.kind(), resumePoint(), e.getMessage());
+        throw new EdgeStoreException("stopped after " + failed + " failed tick commits in a row (" + e.kind()
+            + ") in " + store.file() + ": " + e.getMessage(), e, e.kind());
+      }
+      LOG.warn("tick {} not saved ({}, failure {} of {} before the runtime stops): {}; the agents keep their state in "
+          + "memory and the next tick retries the commit", commit.tick(), e.kind(), failed, maxFailedCommits,
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private String resumePoint() {
+    return store.lastCommittedTick() < 0 ? "start again from their prior D (no tick was committed)"
+        : "resume from the last committed tick " + store.lastCommittedTick();
   }
 
   /** Stops the population's threads and closes the I/O; the store belongs to the caller. */
@@ -224,17 +273,10 @@ public final class EdgeRuntime implements AutoCloseable {
       LOG.info("fresh start: every agent begins at its prior D");
       return;
     }
-    try {
-      AgentRestorer.Result result = AgentRestorer.restore(engine, checkpoints, store::history);
-      LOG.info("resumed after tick {}: {} agents restored from their checkpoints by replaying their last {} ticks "
-          + "(largest belief difference from the checkpoint {}), {} without a checkpoint start at D", resumedAfter,
-          result.agents(), store.config().historyLength(), String.format("%.2e", result.maxBeliefDeviation()),
-          config.agents() - result.agents());
-    } catch (EdgeStoreException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new EdgeStoreException("restoring the agents failed: " + e.getMessage(), e);
-    }
+    AgentRestorer.Result result = AgentRestorer.restore(engine, checkpoints);
+    LOG.info("resumed after tick {}: {} agents restored exactly from their checkpoints (largest belief difference "
+        + "{}), {} without a checkpoint start at D", resumedAfter, result.agents(),
+        String.format("%.2e", result.maxBeliefDeviation()), config.agents() - result.agents());
   }
 
   /** The agent's beliefs per factor, checked: a NaN or a distribution not summing to 1 is an engine defect. */

@@ -16,10 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The device's durable state in one SQLite file: its identity, the latest belief checkpoint of every agent, a
@@ -34,7 +36,8 @@ import org.sqlite.SQLiteConfig;
  * <p>A file that is not a database or fails SQLite's {@code quick_check} on open is moved aside (never deleted),
  * logged, and replaced by a fresh database: the agents then start again from their prior D, and the device gets a
  * new identity ({@link #opening()} says so). Other failures (I/O errors, a schema newer than this program) are
- * {@link EdgeStoreException}s and leave the file alone.
+ * {@link EdgeStoreException}s and leave the file alone. A full disk or an I/O error while committing a tick never
+ * costs a committed tick: see {@link #commitTick}.
  *
  * <p>Not safe for concurrent use: one thread at a time.
  */
@@ -42,6 +45,9 @@ public final class EdgeStateStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeStateStore.class);
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
+  private static final int SQLITE_IOERR = 10;
+  private static final int SQLITE_FULL = 13;
+  private static final int FREE_AT_LEAST = 16;
   private static final String DROPPED = "outbox_dropped";
   private static final int PAGE_CACHE_KIB = 256;
   private static final int WAL_SIZE_LIMIT_BYTES = 1 << 20;
@@ -58,6 +64,11 @@ public final class EdgeStateStore implements AutoCloseable {
   private final PreparedStatement upsertHistory;
   private final PreparedStatement setTick;
   private boolean closed;
+  /** The newest update of every agent whose commits failed since the last committed tick, by agent. */
+  private final Map<Integer, Unsaved> unsaved = new TreeMap<>();
+  /** Messages of failed ticks, never spooled: counted as dropped by the next commit. */
+  private long unsavedMessages;
+  private int failedCommits;
 
   private EdgeStateStore(Path file, EdgeStoreConfig config, Connection connection, EdgeStoreOpening opening)
       throws SQLException {
@@ -68,9 +79,12 @@ public final class EdgeStateStore implements AutoCloseable {
     this.deviceId = loadOrCreateDeviceId(connection);
     this.updateCounts = loadUpdateCounts(connection, config.historyLength());
     this.lastTick = queryLong(connection, "SELECT last_tick FROM tick_state WHERE singleton = 1", -1);
+    // The step count is counted here, in the same statement: one per update of the agent (the updates of ticks
+    // whose commit failed are counted with the next commit).
     this.upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoint (agent, tick, beliefs, "
-        + "previous_action) VALUES (?, ?, ?, ?) ON CONFLICT (agent) DO UPDATE SET tick = excluded.tick, "
-        + "beliefs = excluded.beliefs, previous_action = excluded.previous_action");
+        + "previous_action, steps) VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent) DO UPDATE SET tick = excluded.tick, "
+        + "beliefs = excluded.beliefs, previous_action = excluded.previous_action, "
+        + "steps = checkpoint.steps + excluded.steps");
     this.upsertHistory = connection.prepareStatement("INSERT OR REPLACE INTO history (agent, slot, tick, "
         + "observation, action) VALUES (?, ?, ?, ?, ?)");
     this.setTick = connection.prepareStatement("INSERT INTO tick_state (singleton, last_tick) VALUES (1, ?) "
@@ -193,17 +207,38 @@ public final class EdgeStateStore implements AutoCloseable {
     return lastTick;
   }
 
+  /** How a tick was committed: completely, or with less because the storage was full. */
+  public enum CommitMode {
+    /** Checkpoints, history and outbox messages. */
+    COMPLETE,
+    /** Complete, after dropping the oldest lowest-priority outbox messages to free space. */
+    OUTBOX_TRIMMED,
+    /** Checkpoints and the tick number only: the storage stayed full, the tick's messages were dropped. */
+    CHECKPOINTS_ONLY
+  }
+
   /**
    * Commits one tick in one transaction: every update becomes its agent's checkpoint and a history entry (the
-   * oldest of the agent's {@code historyLength} entries is overwritten), every outgoing message joins the outbox
+   * oldest of the agent's {@code historyLength} entries is overwritten), and adds one to the agent's step count
+   * (the runtime steps an agent exactly once per update, so the count is the population's {@code stepCount} of
+   * the agent at its checkpoint); every outgoing message joins the outbox
    * (dropping the oldest lowest-priority message, or the new one when it has a lower priority than everything
-   * waiting, when the outbox is full; drops are counted) and the tick becomes the last committed one. When it
-   * throws, nothing of the tick is in the database.
+   * waiting, when the outbox is full; drops are counted) and the tick becomes the last committed one.
+   *
+   * <p>When the storage is full ({@code SQLITE_FULL}: the disk, or the database's size limit) the transaction is
+   * rolled back and retried after dropping the oldest lowest-priority outbox messages, then, if still full, as
+   * checkpoints only (no history, the tick's messages dropped); every dropped message is counted in
+   * {@code outbox_dropped} and a WARN line says what happened ({@link CommitMode}). When even that fails, or SQLite
+   * reports an I/O error, the tick is rolled back and an {@link EdgeStoreException} with
+   * {@link EdgeStoreException#isTransient()} is thrown; the store then keeps the tick's updates in memory and
+   * writes them (the newest checkpoint of every agent, with the step counts of all its uncommitted updates) with
+   * the next successful commit, which also counts the failed ticks' messages as dropped. A failed tick's history
+   * entries are not kept. Whenever it throws, nothing of the tick is in the database.
    *
    * @throws IllegalArgumentException when the tick is not after the last committed one
    * @throws EdgeStoreException when the database cannot be written (the transaction is rolled back)
    */
-  public void commitTick(EdgeTickCommit commit) throws EdgeStoreException {
+  public CommitMode commitTick(EdgeTickCommit commit) throws EdgeStoreException {
     ensureOpen();
     if (commit == null) {
       throw new IllegalArgumentException("commit must not be null");
@@ -211,16 +246,110 @@ public final class EdgeStateStore implements AutoCloseable {
     if (commit.tick() <= lastTick) {
       throw new IllegalArgumentException("tick " + commit.tick() + " is not after the last committed tick " + lastTick);
     }
-    Map<Integer, Long> counted = new HashMap<>();
+    SQLException failure;
     try {
+      return committed(commit, writeTick(commit, true), CommitMode.COMPLETE);
+    } catch (SQLException e) {
+      failure = e;
+      rolledBackOrThrow(commit.tick(), e);
+    }
+    EdgeStoreException.Kind kind = kindOf(failure);
+    if (kind == EdgeStoreException.Kind.FAILURE) {
+      throw new EdgeStoreException("commit of tick " + commit.tick() + " failed in " + file + ": "
+          + failure.getMessage(), failure);
+    }
+    if (kind == EdgeStoreException.Kind.STORAGE_FULL) {
+      long freed;
+      try {
+        freed = freeOutboxSpace(commit.tick(), failure);
+      } catch (SQLException e) {
+        rolledBackOrThrow(commit.tick(), e);
+        LOG.warn("edge database {} is full ({}) at tick {} and dropping outbox messages failed too ({}): "
+            + "committing checkpoints only", file, describe(failure), commit.tick(), describe(e));
+        freed = 0;
+      }
+      if (freed > 0) {
+        try {
+          return committed(commit, writeTick(commit, true), CommitMode.OUTBOX_TRIMMED);
+        } catch (SQLException e) {
+          failure = e;
+          rolledBackOrThrow(commit.tick(), e);
+        }
+      }
+      if (kindOf(failure) == EdgeStoreException.Kind.STORAGE_FULL) {
+        try {
+          Map<Integer, Long> none = writeTick(commit, false);
+          LOG.warn("edge database {} is still full ({}): committed tick {} as checkpoints only, without history, "
+              + "its {} outbox messages dropped (counted in outbox_dropped); ticks go on", file,
+              describe(failure), commit.tick(), commit.outgoing().size());
+          return committed(commit, none, CommitMode.CHECKPOINTS_ONLY);
+        } catch (SQLException e) {
+          failure = e;
+          rolledBackOrThrow(commit.tick(), e);
+        }
+      }
+      kind = kindOf(failure);
+      if (kind == EdgeStoreException.Kind.FAILURE) {
+        throw new EdgeStoreException("commit of tick " + commit.tick() + " failed in " + file + " after the "
+            + "storage was full: " + failure.getMessage(), failure);
+      }
+    }
+    keepUnsaved(commit);
+    throw new EdgeStoreException("commit of tick " + commit.tick() + " failed in " + file + " ("
+        + describe(failure) + "), rolled back: the last committed tick " + lastTick + " is intact; " + unsaved.size()
+        + " agents' checkpoints are kept in memory for the next commit (" + failedCommits + " failed in a row)",
+        failure, kind);
+  }
+
+  /** Tick commits that failed in a row (storage full or failing) since the last successful one. */
+  public int failedCommitsInARow() {
+    return failedCommits;
+  }
+
+  /** Agents whose newest update is only in memory because the commits since it failed. */
+  public int unsavedAgents() {
+    return unsaved.size();
+  }
+
+  /**
+   * Caps the database at {@code pages} pages ({@code PRAGMA max_page_count}, for this connection; SQLite never
+   * sets it below the current size) and returns the cap in force: lets tests fill the database like a full disk.
+   */
+  long limitPageCount(long pages) throws EdgeStoreException {
+    ensureOpen();
+    try {
+      long cap = queryLong(connection, "PRAGMA max_page_count = " + pages, -1);
+      connection.commit();
+      return cap;
+    } catch (SQLException e) {
+      throw rollback("setting max_page_count", e);
+    }
+  }
+
+  /**
+   * Writes the tick (with the updates of failed ticks) in the open transaction and commits it; {@code complete}
+   * adds history and outbox, otherwise the tick's messages are counted as dropped. Returns the history slots used.
+   */
+  private Map<Integer, Long> writeTick(EdgeTickCommit commit, boolean complete) throws SQLException {
+    Map<Integer, Long> counted = new HashMap<>();
+    Map<Integer, Unsaved> latest = new TreeMap<>(unsaved);
+    for (EdgeAgentUpdate update : commit.updates()) {
+      Unsaved earlier = latest.get(update.agent());
+      latest.put(update.agent(), new Unsaved(commit.tick(), update, (earlier == null ? 0 : earlier.steps()) + 1));
+    }
+    for (Unsaved checkpoint : latest.values()) {
+      EdgeAgentUpdate update = checkpoint.update();
+      upsertCheckpoint.setInt(1, update.agent());
+      upsertCheckpoint.setLong(2, checkpoint.tick());
+      upsertCheckpoint.setBytes(3, BlobCodec.encodeBeliefs(update.beliefs()));
+      upsertCheckpoint.setBytes(4, BlobCodec.encodeInts(update.action()));
+      upsertCheckpoint.setLong(5, checkpoint.steps());
+      upsertCheckpoint.addBatch();
+    }
+    if (complete) {
       for (EdgeAgentUpdate update : commit.updates()) {
         long updates = counted.containsKey(update.agent()) ? counted.get(update.agent())
             : updateCounts.getOrDefault(update.agent(), 0L);
-        upsertCheckpoint.setInt(1, update.agent());
-        upsertCheckpoint.setLong(2, commit.tick());
-        upsertCheckpoint.setBytes(3, BlobCodec.encodeBeliefs(update.beliefs()));
-        upsertCheckpoint.setBytes(4, BlobCodec.encodeInts(update.action()));
-        upsertCheckpoint.addBatch();
         upsertHistory.setInt(1, update.agent());
         upsertHistory.setLong(2, updates % config.historyLength());
         upsertHistory.setLong(3, commit.tick());
@@ -229,20 +358,141 @@ public final class EdgeStateStore implements AutoCloseable {
         upsertHistory.addBatch();
         counted.put(update.agent(), updates + 1);
       }
-      if (!commit.updates().isEmpty()) {
+    }
+    try {
+      if (!latest.isEmpty()) {
         upsertCheckpoint.executeBatch();
+      }
+      if (!counted.isEmpty()) {
         upsertHistory.executeBatch();
       }
-      spool(commit.outgoing(), commit.tick());
-      setTick.setLong(1, commit.tick());
-      setTick.executeUpdate();
-      connection.commit();
-    } catch (SQLException e) {
-      throw rollback("commit of tick " + commit.tick(), e);
+    } finally {
+      upsertCheckpoint.clearBatch();
+      upsertHistory.clearBatch();
     }
-    updateCounts.putAll(counted);
-    lastTick = commit.tick();
+    if (complete) {
+      spool(commit.outgoing(), commit.tick());
+    }
+    countDropped(unsavedMessages + (complete ? 0 : commit.outgoing().size()));
+    setTick.setLong(1, commit.tick());
+    setTick.executeUpdate();
+    connection.commit();
+    return counted;
   }
+
+  private CommitMode committed(EdgeTickCommit commit, Map<Integer, Long> historySlots, CommitMode mode) {
+    if (failedCommits > 0) {
+      LOG.info("edge database {} writable again: tick {} committed after {} failed commits, with the newest "
+          + "checkpoints of {} agents; {} messages of the failed ticks counted as dropped", file, commit.tick(),
+          failedCommits, Math.max(unsaved.size(), commit.updates().size()), unsavedMessages);
+    }
+    updateCounts.putAll(historySlots);
+    lastTick = commit.tick();
+    unsaved.clear();
+    unsavedMessages = 0;
+    failedCommits = 0;
+    return mode;
+  }
+
+  private void keepUnsaved(EdgeTickCommit commit) {
+    for (EdgeAgentUpdate update : commit.updates()) {
+      Unsaved earlier = unsaved.get(update.agent());
+      unsaved.put(update.agent(), new Unsaved(commit.tick(), update, (earlier == null ? 0 : earlier.steps()) + 1));
+    }
+    unsavedMessages += commit.outgoing().size();
+    failedCommits++;
+  }
+
+  /**
+   * Drops the oldest lowest-priority outbox messages (an eighth of the outbox, at least {@value #FREE_AT_LEAST}) in
+   * their own transaction, counted in {@code outbox_dropped}; returns how many (0 when nothing could be dropped).
+   */
+  private long freeOutboxSpace(long tick, SQLException full) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM "
+        + "outbox ORDER BY priority ASC, id ASC LIMIT ?) RETURNING priority")) {
+      long depth = queryLong(connection, "SELECT COUNT(*) FROM outbox", 0);
+      delete.setLong(1, Math.max(FREE_AT_LEAST, depth / 8));
+      long dropped = 0;
+      int highest = -1;
+      try (ResultSet rows = delete.executeQuery()) {
+        while (rows.next()) {
+          dropped++;
+          highest = Math.max(highest, rows.getInt(1));
+        }
+      }
+      countDropped(dropped);
+      connection.commit();
+      if (dropped > 0) {
+        LOG.warn("edge database {} is full ({}) at tick {}: dropped the {} oldest outbox messages of the lowest "
+            + "priorities (up to {}) to free space, counted in outbox_dropped; retrying the tick", file,
+            describe(full), tick, dropped, highest);
+      }
+      return dropped;
+    }
+  }
+
+  private void countDropped(long dropped) throws SQLException {
+    if (dropped > 0) {
+      try (PreparedStatement count = connection.prepareStatement(
+          "UPDATE counter SET value = value + ? WHERE name = '" + DROPPED + "'")) {
+        count.setLong(1, dropped);
+        count.executeUpdate();
+      }
+    }
+  }
+
+  /** After a failed tick write: rolls back, or throws when the connection's transaction state is unknown. */
+  private void rolledBackOrThrow(long tick, SQLException e) throws EdgeStoreException {
+    if (!rollbackAfter(e)) {
+      throw new EdgeStoreException("commit of tick " + tick + " failed in " + file + " (" + describe(e)
+          + ") and could not be rolled back", e);
+    }
+  }
+
+  /**
+   * Rolls back after a failed statement and opens the next transaction; returns whether that worked. After a full
+   * disk or an I/O error SQLite may already have rolled the transaction back itself: the driver's rollback then
+   * fails ("no transaction is active") before it begins the next transaction, and without this the following
+   * statements would each commit on their own.
+   */
+  private boolean rollbackAfter(SQLException cause) {
+    try {
+      connection.rollback();
+      return true;
+    } catch (SQLException rollbackFailure) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("BEGIN");
+        return true;
+      } catch (SQLException stillInTransaction) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("ROLLBACK");
+          statement.execute("BEGIN");
+          return true;
+        } catch (SQLException beginFailure) {
+          cause.addSuppressed(rollbackFailure);
+          cause.addSuppressed(beginFailure);
+          return false;
+        }
+      }
+    }
+  }
+
+  private static EdgeStoreException.Kind kindOf(SQLException e) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_FULL) {
+      return EdgeStoreException.Kind.STORAGE_FULL;
+    }
+    return code == SQLITE_IOERR ? EdgeStoreException.Kind.IO_ERROR : EdgeStoreException.Kind.FAILURE;
+  }
+
+  /** SQLite's (extended) result code name and message. */
+  private static String describe(SQLException e) {
+    String code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "code " + e.getErrorCode();
+    return code + ": " + e.getMessage();
+  }
+
+  /** An agent's newest update not yet in the database: its tick and the number of its uncommitted updates. */
+  private record Unsaved(long tick, EdgeAgentUpdate update, long steps) {}
 
   /** Every agent's checkpoint, by agent. */
   public List<EdgeCheckpoint> checkpoints() throws EdgeStoreException {
@@ -250,10 +500,10 @@ public final class EdgeStateStore implements AutoCloseable {
     List<EdgeCheckpoint> result = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "SELECT agent, tick, beliefs, previous_action FROM checkpoint ORDER BY agent")) {
+            "SELECT agent, tick, beliefs, previous_action, steps FROM checkpoint ORDER BY agent")) {
       while (rows.next()) {
         result.add(new EdgeCheckpoint(rows.getInt(1), rows.getLong(2), decodeBeliefs(rows.getBytes(3), rows.getInt(1)),
-            decodeInts(rows.getBytes(4), "previous action of agent " + rows.getInt(1))));
+            decodeInts(rows.getBytes(4), "previous action of agent " + rows.getInt(1)), rows.getLong(5)));
       }
       connection.commit();
     } catch (SQLException e) {
@@ -476,12 +726,9 @@ public final class EdgeStateStore implements AutoCloseable {
   }
 
   private EdgeStoreException rollback(String what, SQLException cause) {
-    try {
-      connection.rollback();
-    } catch (SQLException rollbackFailure) {
-      cause.addSuppressed(rollbackFailure);
-    }
-    return new EdgeStoreException(what + " failed in " + file + ": " + cause.getMessage(), cause);
+    boolean rolledBack = rollbackAfter(cause);
+    return new EdgeStoreException(what + " failed in " + file + ": " + describe(cause), cause,
+        rolledBack ? kindOf(cause) : EdgeStoreException.Kind.FAILURE);
   }
 
   private void ensureOpen() {

@@ -3,6 +3,8 @@ package io.freeagentics.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freeagentics.edge.internal.ProfileSupport;
+import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.model.catalog.ModelCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,13 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash safety: the runtime runs as a separate JVM on one database and is killed with SIGKILL
  * ({@code destroyForcibly}) at random moments, 60 times: during start-up, between ticks and within commits. After
  * every kill the database must pass the integrity check and the invariants, hold at least the last tick the child
- * reported as committed, and the next child must resume exactly after the database's last tick. The time from
+ * reported as committed, and the next child must resume exactly after the database's last tick. The checkpoints
+ * left behind are restored into fresh engines as a restart does: the float engine's beliefs must equal them bit for
+ * bit, the int8 engine's within the codec's precision ({@link CheckpointRestoreCheck}). The time from
  * starting a child to its first committed tick is recorded and printed, not asserted (the machine is shared).
  */
 class EdgeCrashSafetyIT {
   private static final int KILLS = 60;
   private static final int OUTBOX_CAPACITY = 50;
   private static final int HISTORY = 4;
+  private static final int AGENTS = 4;
   private static final long LINE_TIMEOUT_SECONDS = 60;
 
   @TempDir Path dir;
@@ -39,6 +44,8 @@ class EdgeCrashSafetyIT {
     Path snapshot = dir.resolve("sim.snapshot");
     ProfileSupport.writeSnapshot(ProfileSupport.settings("sim", ProfileSupport.load("sim")), snapshot);
     Random random = new Random(20261127);
+    GenerativeModel model = ModelCatalog.resolve("grid:3");
+    long restoredCheckpoints = 0;
     long lastInDatabase = -1;
     List<Long> startToFirstTickMs = new ArrayList<>();
     int killedDuringStartup = 0;
@@ -77,6 +84,7 @@ class EdgeCrashSafetyIT {
         reported = Math.max(reported, committedTick(line));
       }
       long last = EdgeDatabaseInvariants.check(data.resolve("edge.db"), OUTBOX_CAPACITY, HISTORY);
+      restoredCheckpoints += CheckpointRestoreCheck.check(data.resolve("edge.db"), model, AGENTS);
       assertThat(last).as("kill %d: last tick in the database vs last reported commit", kill)
           .isGreaterThanOrEqualTo(reported).isGreaterThanOrEqualTo(lastInDatabase);
       lastInDatabase = last;
@@ -86,6 +94,7 @@ class EdgeCrashSafetyIT {
         startToFirstTickMs.stream().mapToLong(Long::longValue).min().orElse(-1), median(startToFirstTickMs),
         startToFirstTickMs.stream().mapToLong(Long::longValue).max().orElse(-1));
     assertThat(lastInDatabase).as("the runtime made progress across restarts").isGreaterThan(KILLS);
+    assertThat(restoredCheckpoints).as("checkpoints restored and compared").isGreaterThan(KILLS);
   }
 
   private static Process start(Path data, Path snapshot) throws IOException {
@@ -94,7 +103,7 @@ class EdgeCrashSafetyIT {
         "-XX:-UsePerfData", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-D" + EdgeRunCommand.SNAPSHOT_PROPERTY + "=" + snapshot,
         "-cp", System.getProperty("java.class.path"), EdgeMain.class.getName(), "run", "--profile", "sim", "--model",
-        "grid:3", "--agents", "4", "--offline", "--data", data.toString(), "--report-commits", "--history",
+        "grid:3", "--agents", String.valueOf(AGENTS), "--offline", "--data", data.toString(), "--report-commits", "--history",
         String.valueOf(HISTORY), "--outbox-capacity", String.valueOf(OUTBOX_CAPACITY), "--progress-seconds", "3600");
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }

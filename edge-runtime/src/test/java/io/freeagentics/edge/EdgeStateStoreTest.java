@@ -43,8 +43,8 @@ class EdgeStateStoreTest {
       assertThat(store.deviceId()).isEqualTo(deviceId);
       assertThat(store.lastCommittedTick()).isEqualTo(1);
       assertThat(store.checkpoints()).containsExactly(
-          new EdgeCheckpoint(0, 1, new float[][] {{0.25f, 0.75f}}, new int[] {3}),
-          new EdgeCheckpoint(3, 0, new float[][] {{0.25f, 0.75f}}, new int[] {1}));
+          new EdgeCheckpoint(0, 1, new float[][] {{0.25f, 0.75f}}, new int[] {3}, 2),
+          new EdgeCheckpoint(3, 0, new float[][] {{0.25f, 0.75f}}, new int[] {1}, 1));
     }
   }
 

@@ -1,2 +1,5 @@
-/** Tests of the edge runtime: state store, tick policy, battery simulation, crash safety, end-to-end runs. */
+/**
+ * Tests of the edge runtime: state store, tick policy, battery simulation, crash safety, exact restore across
+ * restarts, end-to-end runs.
+ */
 package io.freeagentics.edge;

@@ -19,13 +19,17 @@ public interface AgentEngine extends AutoCloseable {
 
   void beliefs(int agent, int factor, float[] out);
 
-  /** Back to beliefs D, no previous action. */
-  void reset(int agent);
+  /** The agent's belief updates so far: the counter of its random numbers. */
+  long stepCount(int agent);
 
-  /** Belief update of one agent without acting. */
-  void perceive(int agent, int[] observation);
-
-  void setPreviousAction(int agent, int[] action);
+  /**
+   * Sets the agent's beliefs ({@code beliefs[f][s]}), previous action and step count from a checkpoint, so that it
+   * continues as if the process had not stopped; as {@code Population.restore}.
+   *
+   * @throws IllegalArgumentException when the checkpoint does not fit the model or is not a valid state (the
+   *     message names the agent, the factor and the problem); the agent is not changed then
+   */
+  void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount);
 
   /** What computes, for log lines. */
   String description();

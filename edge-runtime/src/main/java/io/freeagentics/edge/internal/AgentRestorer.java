@@ -1,36 +1,31 @@
 package io.freeagentics.edge.internal;
 
 import io.freeagentics.edge.EdgeCheckpoint;
-import io.freeagentics.edge.EdgeHistoryEntry;
 import java.util.List;
 
 /**
- * Brings agents back to their checkpoints after a restart. The population engines have no way to set beliefs
- * directly, so each agent is reset to D and replays its stored history (the last {@code historyLength}
- * observations and actions) through belief updates; the result is then compared with the checkpointed beliefs.
- * The replay is exact when the history reaches back to the agent's first tick, and converges to the checkpoint
- * for models whose observations are informative (the grid world: one observation pins the position); the largest
- * difference is reported so that a log line says how far from the checkpoint an agent resumed.
+ * Brings agents back to their checkpoints after a restart: every checkpointed agent gets its beliefs, previous
+ * action and step count set directly, so it continues exactly where the stopped process left it, its random
+ * stream included. The beliefs read back after the restore are compared with the checkpoint and the largest
+ * difference is reported, for a log line: 0 on the float engine, below the 8-bit codec's rounding on the int8
+ * engine (0 for checkpoints the int8 engine wrote itself, since its de-quantised beliefs round-trip to the same
+ * codes).
  */
 public final class AgentRestorer {
   private AgentRestorer() {}
 
-  /** The agents restored and the largest absolute belief difference from their checkpoints. */
+  /** The agents restored and the largest absolute belief difference from their checkpoints after the restore. */
   public record Result(int agents, double maxBeliefDeviation) {}
 
-  /** Source of an agent's stored history, oldest first. */
-  @FunctionalInterface
-  public interface HistorySource {
-    List<EdgeHistoryEntry> history(int agent) throws Exception;
-  }
-
   /**
-   * Restores every checkpointed agent that exists in {@code engine}.
+   * Restores every checkpointed agent that exists in {@code engine} (checkpoints of agents beyond its size are
+   * skipped: the device runs fewer agents than before).
    *
-   * @throws IllegalArgumentException when a checkpoint does not fit the engine's model (factor count or sizes)
+   * @throws IllegalArgumentException when a checkpoint does not fit the engine's model (factor count or sizes) or
+   *     is not a valid state (a distribution not summing to 1, an action out of range); agents restored before it
+   *     keep their restored state
    */
-  public static Result restore(AgentEngine engine, List<EdgeCheckpoint> checkpoints, HistorySource histories)
-      throws Exception {
+  public static Result restore(AgentEngine engine, List<EdgeCheckpoint> checkpoints) {
     double worst = 0;
     int restored = 0;
     for (EdgeCheckpoint checkpoint : checkpoints) {
@@ -39,16 +34,12 @@ public final class AgentRestorer {
         continue;
       }
       requireShape(engine, checkpoint);
-      engine.reset(agent);
-      for (EdgeHistoryEntry entry : histories.history(agent)) {
-        engine.perceive(agent, entry.observation());
-        engine.setPreviousAction(agent, entry.action());
-      }
+      engine.restore(agent, checkpoint.beliefs(), checkpoint.previousAction(), checkpoint.steps());
       for (int f = 0; f < engine.factors(); f++) {
-        float[] replayed = new float[engine.numStates(f)];
-        engine.beliefs(agent, f, replayed);
-        for (int s = 0; s < replayed.length; s++) {
-          worst = Math.max(worst, Math.abs(replayed[s] - checkpoint.beliefs()[f][s]));
+        float[] restoredBeliefs = new float[engine.numStates(f)];
+        engine.beliefs(agent, f, restoredBeliefs);
+        for (int s = 0; s < restoredBeliefs.length; s++) {
+          worst = Math.max(worst, Math.abs(restoredBeliefs[s] - checkpoint.beliefs()[f][s]));
         }
       }
       restored++;

@@ -45,18 +45,13 @@ public final class FloatAgentEngine implements AgentEngine {
   }
 
   @Override
-  public void reset(int agent) {
-    population.reset(agent);
+  public long stepCount(int agent) {
+    return population.stepCount(agent);
   }
 
   @Override
-  public void perceive(int agent, int[] observation) {
-    population.perceive(agent, observation);
-  }
-
-  @Override
-  public void setPreviousAction(int agent, int[] action) {
-    population.setPreviousAction(agent, action);
+  public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
+    population.restore(agent, beliefs, previousAction, stepCount);
   }
 
   @Override

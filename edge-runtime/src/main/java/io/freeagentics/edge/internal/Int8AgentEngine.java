@@ -4,7 +4,10 @@ import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.PopulationConfig;
 import io.freeagentics.quant.Int8Population;
 
-/** {@link AgentEngine} on the quantised {@link Int8Population}: the least memory per agent. */
+/**
+ * {@link AgentEngine} on the quantised {@link Int8Population}: the least memory per agent. A restore quantises the
+ * checkpointed beliefs; since they were read from this engine, they give back the agent's exact 8-bit codes.
+ */
 public final class Int8AgentEngine implements AgentEngine {
   private final Int8Population population;
   private final GenerativeModel model;
@@ -45,18 +48,13 @@ public final class Int8AgentEngine implements AgentEngine {
   }
 
   @Override
-  public void reset(int agent) {
-    population.reset(agent);
+  public long stepCount(int agent) {
+    return population.stepCount(agent);
   }
 
   @Override
-  public void perceive(int agent, int[] observation) {
-    population.perceive(agent, observation);
-  }
-
-  @Override
-  public void setPreviousAction(int agent, int[] action) {
-    population.setPreviousAction(agent, action);
+  public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
+    population.restore(agent, beliefs, previousAction, stepCount);
   }
 
   @Override

@@ -30,7 +30,14 @@ public final class SqliteSchema {
       "CREATE TABLE dead_letter (id INTEGER PRIMARY KEY, topic TEXT NOT NULL, payload BLOB NOT NULL, "
           + "priority INTEGER NOT NULL, attempts INTEGER NOT NULL, tick INTEGER NOT NULL, reason TEXT NOT NULL)",
       "CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
-      "INSERT INTO counter (name, value) VALUES ('outbox_dropped', 0)"));
+      "INSERT INTO counter (name, value) VALUES ('outbox_dropped', 0)"),
+      // 2: the agent's step count (updates committed for it), which keys its random numbers, so that a restored
+      // agent continues its random stream. Checkpoints written before get the number of their stored history
+      // entries: the count the history replay of version 1 left the agent with, exact when the history reaches
+      // back to the agent's first tick.
+      List.of(
+          "ALTER TABLE checkpoint ADD COLUMN steps INTEGER NOT NULL DEFAULT 0",
+          "UPDATE checkpoint SET steps = (SELECT COUNT(*) FROM history WHERE history.agent = checkpoint.agent)"));
 
   private SqliteSchema() {}
 
