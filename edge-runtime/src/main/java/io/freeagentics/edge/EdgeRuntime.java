@@ -2,10 +2,9 @@ package io.freeagentics.edge;
 
 import io.freeagentics.edge.internal.AgentEngine;
 import io.freeagentics.edge.internal.AgentRestorer;
-import io.freeagentics.edge.internal.FloatAgentEngine;
-import io.freeagentics.edge.internal.Int8AgentEngine;
 import io.freeagentics.edge.internal.JsonText;
 import io.freeagentics.edge.internal.JvmClock;
+import io.freeagentics.edge.internal.PopulationAgentEngine;
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.KernelPreference;
 import io.freeagentics.population.Population;
@@ -76,8 +75,8 @@ public final class EdgeRuntime implements AutoCloseable {
     this.factors = model.numFactors();
     PopulationConfig populationConfig = new PopulationConfig(config.agents(), store.config().historyLength(),
         config.seed(), config.threads(), KernelPreference.AUTO, AgentSettings.defaults());
-    this.engine = config.engine() == Engine.INT8 ? new Int8AgentEngine(model, populationConfig)
-        : new FloatAgentEngine(model, populationConfig);
+    this.engine = config.engine() == Engine.INT8 ? PopulationAgentEngine.onInt8(model, populationConfig)
+        : PopulationAgentEngine.onFloat(model, populationConfig);
     this.resumedAfter = store.lastCommittedTick();
     restore();
   }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freeagentics.edge.internal.AgentEngine;
 import io.freeagentics.edge.internal.AgentRestorer;
 import io.freeagentics.edge.internal.BlobCodec;
-import io.freeagentics.edge.internal.FloatAgentEngine;
-import io.freeagentics.edge.internal.Int8AgentEngine;
+import io.freeagentics.edge.internal.PopulationAgentEngine;
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.PopulationConfig;
 import io.freeagentics.quant.LogCodec;
@@ -36,7 +35,7 @@ final class CheckpointRestoreCheck {
       return 0;
     }
     PopulationConfig config = PopulationConfig.of(agents).withThreads(1);
-    try (AgentEngine engine = new FloatAgentEngine(model, config)) {
+    try (AgentEngine engine = PopulationAgentEngine.onFloat(model, config)) {
       AgentRestorer.Result result = AgentRestorer.restore(engine, checkpoints);
       assertThat(result.agents()).isEqualTo(checkpoints.size());
       assertThat(result.maxBeliefDeviation()).as("float restore of %s", database).isZero();
@@ -46,7 +45,7 @@ final class CheckpointRestoreCheck {
         assertThat(engine.stepCount(checkpoint.agent())).isEqualTo(checkpoint.steps());
       }
     }
-    try (AgentEngine engine = new Int8AgentEngine(model, config)) {
+    try (AgentEngine engine = PopulationAgentEngine.onInt8(model, config)) {
       AgentRestorer.restore(engine, checkpoints);
       for (EdgeCheckpoint checkpoint : checkpoints) {
         float[][] restored = beliefs(engine, checkpoint.agent());

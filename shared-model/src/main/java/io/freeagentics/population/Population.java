@@ -1,6 +1,7 @@
 package io.freeagentics.population;
 
 import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.population.internal.PopulationArguments;
 import io.freeagentics.population.internal.PopulationEngine;
 
 /**
@@ -30,7 +31,7 @@ import io.freeagentics.population.internal.PopulationEngine;
  * <p>Instances are not safe for concurrent use: call them from one thread at a time. Arguments are checked before
  * any agent is changed, so a rejected call leaves every agent as it was. {@link #close()} stops the threads.
  */
-public final class Population implements AutoCloseable {
+public final class Population implements AgentPopulation {
   /** Marks an agent without an observation in {@link #step(int[], int[])} and {@link #perceive(int[])}. */
   public static final int NO_OBSERVATION = -1;
   /** The action recorded in a history entry after which no action was taken. */
@@ -44,8 +45,8 @@ public final class Population implements AutoCloseable {
   private final GenerativeModel model;
   private final PopulationConfig config;
   private final PopulationEngine engine;
+  private final PopulationArguments arguments;
   private final int agents;
-  private final int modalities;
   private final int factors;
   private boolean closed;
 
@@ -53,8 +54,8 @@ public final class Population implements AutoCloseable {
     this.model = model;
     this.config = config;
     this.engine = engine;
+    this.arguments = new PopulationArguments(model, config.agents());
     this.agents = config.agents();
-    this.modalities = model.numModalities();
     this.factors = model.numFactors();
   }
 
@@ -78,6 +79,7 @@ public final class Population implements AutoCloseable {
   }
 
   /** The number of agents. */
+  @Override
   public int size() {
     return agents;
   }
@@ -86,11 +88,13 @@ public final class Population implements AutoCloseable {
     return model;
   }
 
+  @Override
   public PopulationConfig config() {
     return config;
   }
 
   /** What the population computes with, for example {@code "vector 512-bit (16 lanes), fma, sparse B, 2 threads"}. */
+  @Override
   public String kernelDescription() {
     return engine.description();
   }
@@ -106,10 +110,11 @@ public final class Population implements AutoCloseable {
    * @throws IllegalArgumentException on wrong array lengths or an observation outside its modality's range
    *     (naming agent, modality and value); no agent is changed then
    */
+  @Override
   public int step(int[] observations, int[] actionsOut) {
     ensureOpen();
-    checkObservations(observations);
-    checkLength("actionsOut", actionsOut, agents * factors);
+    arguments.checkObservations(observations);
+    arguments.checkActionsOut(actionsOut);
     return engine.step(observations, actionsOut);
   }
 
@@ -120,29 +125,29 @@ public final class Population implements AutoCloseable {
    *
    * @return the number of agents processed
    */
+  @Override
   public int perceive(int[] observations) {
     ensureOpen();
-    checkObservations(observations);
+    arguments.checkObservations(observations);
     return engine.perceive(observations);
   }
 
   /** Belief update of one agent ({@code observation[m]} per modality): the single-agent latency path. */
+  @Override
   public void perceive(int agent, int[] observation) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("observation", observation, modalities);
-    for (int m = 0; m < modalities; m++) {
-      checkObservation(agent, m, observation[m]);
-    }
+    arguments.checkAgent(agent);
+    arguments.checkObservation(agent, observation);
     engine.perceiveOne(agent, observation);
   }
 
   /** Copies the agent's posterior over the states of {@code factor} into {@code out} (length numStates[factor]). */
+  @Override
   public void beliefs(int agent, int factor, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkFactor(factor);
-    checkLength("out", out, model.numStates(factor));
+    arguments.checkAgent(agent);
+    arguments.checkFactor(factor);
+    PopulationArguments.checkLength("out", out, model.numStates(factor));
     engine.beliefs(agent, factor, out);
   }
 
@@ -152,11 +157,12 @@ public final class Population implements AutoCloseable {
    * @throws IllegalStateException when the agent's beliefs changed since then (it perceived, was reset or
    *     restored) or it never stepped
    */
+  @Override
   public void policyPosterior(int agent, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("out", out, model.numPolicies());
-    requirePolicyResults(agent);
+    arguments.checkAgent(agent);
+    PopulationArguments.checkLength("out", out, model.numPolicies());
+    PopulationArguments.checkPolicyResults(agent, engine.hasPolicyResults(agent));
     engine.policyPosterior(agent, out);
   }
 
@@ -167,12 +173,13 @@ public final class Population implements AutoCloseable {
    * @throws IllegalStateException when the agent's beliefs changed since then (it perceived, was reset or
    *     restored) or it never stepped
    */
+  @Override
   public void actionProbabilities(int agent, int factor, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkFactor(factor);
-    checkLength("out", out, model.numControls(factor));
-    requirePolicyResults(agent);
+    arguments.checkAgent(agent);
+    arguments.checkFactor(factor);
+    PopulationArguments.checkLength("out", out, model.numControls(factor));
+    PopulationArguments.checkPolicyResults(agent, engine.hasPolicyResults(agent));
     engine.actionProbabilities(agent, factor, out);
   }
 
@@ -181,16 +188,11 @@ public final class Population implements AutoCloseable {
    * {@code B_f[:, :, action[f]] @ beliefs_f}, and its latest history entry records this action. For replays and
    * tests; {@link #step(int[], int[])} sets it itself.
    */
+  @Override
   public void setPreviousAction(int agent, int[] action) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("action", action, factors);
-    for (int f = 0; f < factors; f++) {
-      if (action[f] < 0 || action[f] >= model.numControls(f)) {
-        throw new IllegalArgumentException("action of agent " + agent + " for factor " + f + " is " + action[f]
-            + ", outside [0, " + model.numControls(f) + ")");
-      }
-    }
+    arguments.checkAgent(agent);
+    arguments.checkAction(agent, action);
     engine.setPreviousAction(agent, action);
   }
 
@@ -198,9 +200,10 @@ public final class Population implements AutoCloseable {
    * Returns the agent to its initial state: beliefs {@code D}, no previous action, empty history. The step count
    * goes on counting, so the agent does not draw the random numbers of its first steps again.
    */
+  @Override
   public void reset(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     engine.reset(agent);
   }
 
@@ -209,9 +212,10 @@ public final class Population implements AutoCloseable {
    * the count a {@link #restore} set: the counter that keys its random numbers. Saved with a checkpoint so that a
    * restored agent continues its random stream where it left off.
    */
+  @Override
   public long stepCount(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     return engine.stepCount(agent);
   }
 
@@ -220,10 +224,11 @@ public final class Population implements AutoCloseable {
    * as its last step or {@link #setPreviousAction} set it (a perception keeps it), {@link #NO_ACTION} in every
    * factor when it has none (its next prior is then {@code D}).
    */
+  @Override
   public void previousAction(int agent, int[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("out", out, factors);
+    arguments.checkAgent(agent);
+    PopulationArguments.checkLength("out", out, factors);
     engine.previousAction(agent, out);
   }
 
@@ -243,11 +248,12 @@ public final class Population implements AutoCloseable {
    * @throws IllegalArgumentException when a distribution, the previous action or the step count is invalid (the
    *     message names the agent, the factor where there is one, and the problem); the agent is not changed then
    */
+  @Override
   public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     float[][] marginals = checkedBeliefs(agent, beliefs);
-    checkRestoredAction(agent, previousAction);
+    arguments.checkRestoredAction(agent, previousAction);
     if (stepCount < 0) {
       throw new IllegalArgumentException("step count of agent " + agent + " is " + stepCount
           + "; it must not be negative");
@@ -256,13 +262,15 @@ public final class Population implements AutoCloseable {
   }
 
   /** The agent's last belief updates, oldest first (at most the configured history length). */
+  @Override
   public AgentHistory history(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     return engine.history(agent);
   }
 
   /** Bytes held in per-agent arrays (beliefs, policy results, previous actions, counters, history). */
+  @Override
   public long stateBytes() {
     return engine.stateBytes();
   }
@@ -282,45 +290,14 @@ public final class Population implements AutoCloseable {
     }
   }
 
-  private void requirePolicyResults(int agent) {
-    if (!engine.hasPolicyResults(agent)) {
-      throw new IllegalStateException("agent " + agent + " has no policy results for its current beliefs: "
-          + "it has not stepped since it was created, reset, restored or last perceived");
-    }
-  }
-
   /** The checkpointed distributions, validated and normalised into new arrays (see {@link #restore}). */
   private float[][] checkedBeliefs(int agent, float[][] beliefs) {
-    if (beliefs == null) {
-      throw new IllegalArgumentException("beliefs of agent " + agent + " must not be null");
-    }
-    if (beliefs.length != factors) {
-      throw new IllegalArgumentException("beliefs of agent " + agent + " has " + beliefs.length
-          + " factors but the model has " + factors);
-    }
+    double[] sums = arguments.checkBeliefs(agent, beliefs);
     float[][] marginals = new float[factors][];
     for (int f = 0; f < factors; f++) {
       float[] q = beliefs[f];
       int states = model.numStates(f);
-      if (q == null) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " are null");
-      }
-      if (q.length != states) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " have " + q.length
-            + " entries but the factor has " + states + " states");
-      }
-      double sum = 0.0;
-      for (int s = 0; s < states; s++) {
-        if (!(q[s] >= 0.0f) || Float.isInfinite(q[s])) {
-          throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + ": entry " + s
-              + " is " + q[s] + "; entries must be finite and not negative");
-        }
-        sum += q[s];
-      }
-      if (!(Math.abs(sum - 1.0) <= RESTORE_SUM_TOLERANCE)) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " sum to " + sum
-            + ", not 1 within " + RESTORE_SUM_TOLERANCE);
-      }
+      double sum = sums[f];
       marginals[f] = q.clone();
       if (Math.abs(sum - 1.0) > (states + 2) * FLOAT_EPSILON) {
         for (int s = 0; s < states; s++) {
@@ -329,70 +306,5 @@ public final class Population implements AutoCloseable {
       }
     }
     return marginals;
-  }
-
-  /** A previous action for {@link #restore}: every entry {@link #NO_ACTION}, or every entry a valid control. */
-  private void checkRestoredAction(int agent, int[] action) {
-    checkLength("previousAction", action, factors);
-    boolean none = action[0] == NO_ACTION;
-    for (int f = 0; f < factors; f++) {
-      if (none && action[f] != NO_ACTION) {
-        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
-            + action[f] + " but factor 0 has none (" + NO_ACTION + "); either every factor has an action or none");
-      }
-      if (!none && (action[f] < 0 || action[f] >= model.numControls(f))) {
-        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
-            + action[f] + ", outside [0, " + model.numControls(f) + ")");
-      }
-    }
-  }
-
-  private void checkObservations(int[] observations) {
-    checkLength("observations", observations, agents * modalities);
-    for (int agent = 0, base = 0; agent < agents; agent++, base += modalities) {
-      if (observations[base] == NO_OBSERVATION) {
-        continue;
-      }
-      for (int m = 0; m < modalities; m++) {
-        checkObservation(agent, m, observations[base + m]);
-      }
-    }
-  }
-
-  private void checkObservation(int agent, int modality, int value) {
-    if (value < 0 || value >= model.numObs(modality)) {
-      throw new IllegalArgumentException("observation of agent " + agent + " for modality " + modality + " is "
-          + value + ", outside [0, " + model.numObs(modality) + ")");
-    }
-  }
-
-  private void checkAgent(int agent) {
-    if (agent < 0 || agent >= agents) {
-      throw new IndexOutOfBoundsException("agent " + agent + " is outside [0, " + agents + ")");
-    }
-  }
-
-  private void checkFactor(int factor) {
-    if (factor < 0 || factor >= factors) {
-      throw new IndexOutOfBoundsException("factor " + factor + " is outside [0, " + factors + ")");
-    }
-  }
-
-  private static void checkLength(String name, int[] array, int expected) {
-    if (array == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (array.length != expected) {
-      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
-    }
-  }
-
-  private static void checkLength(String name, float[] array, int expected) {
-    if (array == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (array.length != expected) {
-      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
-    }
   }
 }

@@ -2,8 +2,10 @@ package io.freeagentics.quant;
 
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.AgentHistory;
+import io.freeagentics.population.AgentPopulation;
 import io.freeagentics.population.Population;
 import io.freeagentics.population.PopulationConfig;
+import io.freeagentics.population.internal.PopulationArguments;
 import io.freeagentics.quant.internal.Int8Engine;
 
 /**
@@ -27,7 +29,7 @@ import io.freeagentics.quant.internal.Int8Engine;
  * <p>Instances are not safe for concurrent use. Arguments are checked before any agent changes. {@link #close()}
  * stops the worker threads.
  */
-public final class Int8Population implements AutoCloseable {
+public final class Int8Population implements AgentPopulation {
   /** Marks an agent without an observation, as in {@link Population#NO_OBSERVATION}. */
   public static final int NO_OBSERVATION = Population.NO_OBSERVATION;
   /** The action recorded in a history entry after which no action was taken. */
@@ -37,8 +39,8 @@ public final class Int8Population implements AutoCloseable {
   private final GenerativeModel dequantized;
   private final PopulationConfig config;
   private final Int8Engine engine;
+  private final PopulationArguments arguments;
   private final int agents;
-  private final int modalities;
   private final int factors;
   private boolean closed;
 
@@ -47,8 +49,8 @@ public final class Int8Population implements AutoCloseable {
     this.dequantized = model.dequantized();
     this.config = config;
     this.engine = Int8Engine.create(model, config);
+    this.arguments = new PopulationArguments(dequantized, config.agents());
     this.agents = config.agents();
-    this.modalities = dequantized.numModalities();
     this.factors = dequantized.numFactors();
   }
 
@@ -77,6 +79,7 @@ public final class Int8Population implements AutoCloseable {
     return new Int8Population(model, config);
   }
 
+  @Override
   public int size() {
     return agents;
   }
@@ -86,11 +89,13 @@ public final class Int8Population implements AutoCloseable {
     return model;
   }
 
+  @Override
   public PopulationConfig config() {
     return config;
   }
 
   /** What computes, for example {@code "int8 log-domain beliefs, vector 256-bit (8 floats), 2 threads"}. */
+  @Override
   public String kernelDescription() {
     return engine.description();
   }
@@ -102,37 +107,38 @@ public final class Int8Population implements AutoCloseable {
    * @return the number of agents processed
    * @throws IllegalArgumentException on wrong lengths or an observation out of range; no agent changes then
    */
+  @Override
   public int step(int[] observations, int[] actionsOut) {
     ensureOpen();
-    checkObservations(observations);
-    checkLength("actionsOut", actionsOut, agents * factors);
+    arguments.checkObservations(observations);
+    arguments.checkActionsOut(actionsOut);
     return engine.step(observations, actionsOut);
   }
 
   /** Belief update only of every agent with an observation; policy results become unavailable. */
+  @Override
   public int perceive(int[] observations) {
     ensureOpen();
-    checkObservations(observations);
+    arguments.checkObservations(observations);
     return engine.perceive(observations);
   }
 
   /** Belief update of one agent ({@code observation[m]} per modality). */
+  @Override
   public void perceive(int agent, int[] observation) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("observation", observation, modalities);
-    for (int m = 0; m < modalities; m++) {
-      checkObservation(agent, m, observation[m]);
-    }
+    arguments.checkAgent(agent);
+    arguments.checkObservation(agent, observation);
     engine.perceiveOne(agent, observation);
   }
 
   /** The agent's de-quantized posterior over the states of {@code factor} (normalised) into {@code out}. */
+  @Override
   public void beliefs(int agent, int factor, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkFactor(factor);
-    checkLength("out", out, dequantized.numStates(factor));
+    arguments.checkAgent(agent);
+    arguments.checkFactor(factor);
+    PopulationArguments.checkLength("out", out, dequantized.numStates(factor));
     engine.beliefs(agent, factor, out);
   }
 
@@ -142,11 +148,12 @@ public final class Int8Population implements AutoCloseable {
    * @throws IllegalStateException when its beliefs changed since then (it perceived, was reset or restored) or it
    *     never stepped
    */
+  @Override
   public void policyPosterior(int agent, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("out", out, dequantized.numPolicies());
-    requirePolicyResults(agent);
+    arguments.checkAgent(agent);
+    PopulationArguments.checkLength("out", out, dequantized.numPolicies());
+    PopulationArguments.checkPolicyResults(agent, engine.hasPolicyResults(agent));
     engine.policyPosterior(agent, out);
   }
 
@@ -156,12 +163,13 @@ public final class Int8Population implements AutoCloseable {
    * @throws IllegalStateException when its beliefs changed since then (it perceived, was reset or restored) or it
    *     never stepped
    */
+  @Override
   public void actionProbabilities(int agent, int factor, float[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkFactor(factor);
-    checkLength("out", out, dequantized.numControls(factor));
-    requirePolicyResults(agent);
+    arguments.checkAgent(agent);
+    arguments.checkFactor(factor);
+    PopulationArguments.checkLength("out", out, dequantized.numControls(factor));
+    PopulationArguments.checkPolicyResults(agent, engine.hasPolicyResults(agent));
     engine.actionProbabilities(agent, factor, out);
   }
 
@@ -169,23 +177,19 @@ public final class Int8Population implements AutoCloseable {
    * Declares {@code action[f]} as the action the agent took after its latest observation (its next prior is
    * {@code B_f[:, :, action[f]] @ beliefs_f}); for replays and for comparing with another engine step by step.
    */
+  @Override
   public void setPreviousAction(int agent, int[] action) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("action", action, factors);
-    for (int f = 0; f < factors; f++) {
-      if (action[f] < 0 || action[f] >= dequantized.numControls(f)) {
-        throw new IllegalArgumentException("action of agent " + agent + " for factor " + f + " is " + action[f]
-            + ", outside [0, " + dequantized.numControls(f) + ")");
-      }
-    }
+    arguments.checkAgent(agent);
+    arguments.checkAction(agent, action);
     engine.setPreviousAction(agent, action);
   }
 
   /** Returns the agent to its initial state: beliefs D, no previous action, empty history; the step count goes on. */
+  @Override
   public void reset(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     engine.reset(agent);
   }
 
@@ -193,17 +197,19 @@ public final class Int8Population implements AutoCloseable {
    * The number of belief updates of the agent since the population was created, or since the count a
    * {@link #restore} set: the counter that keys its random numbers, as in {@link Population#stepCount(int)}.
    */
+  @Override
   public long stepCount(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     return engine.stepCount(agent);
   }
 
   /** The action the agent's next prior depends on, per factor, {@link #NO_ACTION} when none; see {@link Population}. */
+  @Override
   public void previousAction(int agent, int[] out) {
     ensureOpen();
-    checkAgent(agent);
-    checkLength("out", out, factors);
+    arguments.checkAgent(agent);
+    PopulationArguments.checkLength("out", out, factors);
     engine.previousAction(agent, out);
   }
 
@@ -220,11 +226,12 @@ public final class Int8Population implements AutoCloseable {
    * @throws IllegalArgumentException when a distribution, the previous action or the step count is invalid (the
    *     message names the agent, the factor where there is one, and the problem); the agent is not changed then
    */
+  @Override
   public void restore(int agent, float[][] beliefs, int[] previousAction, long stepCount) {
     ensureOpen();
-    checkAgent(agent);
-    checkBeliefs(agent, beliefs);
-    checkRestoredAction(agent, previousAction);
+    arguments.checkAgent(agent);
+    arguments.checkBeliefs(agent, beliefs);
+    arguments.checkRestoredAction(agent, previousAction);
     if (stepCount < 0 || stepCount > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("step count of agent " + agent + " is " + stepCount
           + "; the int8 engine counts steps in [0, " + Integer.MAX_VALUE + "]");
@@ -233,13 +240,15 @@ public final class Int8Population implements AutoCloseable {
   }
 
   /** The agent's last belief updates, oldest first (at most the configured history length). */
+  @Override
   public AgentHistory history(int agent) {
     ensureOpen();
-    checkAgent(agent);
+    arguments.checkAgent(agent);
     return engine.history(agent);
   }
 
   /** Bytes held in per-agent arrays including the history (comparable with {@link Population#stateBytes()}). */
+  @Override
   public long stateBytes() {
     return engine.stateBytes() + engine.historyBytes();
   }
@@ -261,112 +270,6 @@ public final class Int8Population implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("int8 population is closed");
-    }
-  }
-
-  private void requirePolicyResults(int agent) {
-    if (!engine.hasPolicyResults(agent)) {
-      throw new IllegalStateException("agent " + agent + " has no policy results for its current beliefs: "
-          + "it has not stepped since it was created, reset, restored or last perceived");
-    }
-  }
-
-  /** Checks checkpointed distributions as {@link Population#restore(int, float[][], int[], long)} does. */
-  private void checkBeliefs(int agent, float[][] beliefs) {
-    if (beliefs == null) {
-      throw new IllegalArgumentException("beliefs of agent " + agent + " must not be null");
-    }
-    if (beliefs.length != factors) {
-      throw new IllegalArgumentException("beliefs of agent " + agent + " has " + beliefs.length
-          + " factors but the model has " + factors);
-    }
-    for (int f = 0; f < factors; f++) {
-      float[] q = beliefs[f];
-      int states = dequantized.numStates(f);
-      if (q == null) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " are null");
-      }
-      if (q.length != states) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " have " + q.length
-            + " entries but the factor has " + states + " states");
-      }
-      double sum = 0.0;
-      for (int s = 0; s < states; s++) {
-        if (!(q[s] >= 0.0f) || Float.isInfinite(q[s])) {
-          throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + ": entry " + s
-              + " is " + q[s] + "; entries must be finite and not negative");
-        }
-        sum += q[s];
-      }
-      if (!(Math.abs(sum - 1.0) <= Population.RESTORE_SUM_TOLERANCE)) {
-        throw new IllegalArgumentException("beliefs of agent " + agent + " for factor " + f + " sum to " + sum
-            + ", not 1 within " + Population.RESTORE_SUM_TOLERANCE);
-      }
-    }
-  }
-
-  /** A previous action for {@link #restore}: every entry {@link #NO_ACTION}, or every entry a valid control. */
-  private void checkRestoredAction(int agent, int[] action) {
-    checkLength("previousAction", action, factors);
-    boolean none = action[0] == NO_ACTION;
-    for (int f = 0; f < factors; f++) {
-      if (none && action[f] != NO_ACTION) {
-        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
-            + action[f] + " but factor 0 has none (" + NO_ACTION + "); either every factor has an action or none");
-      }
-      if (!none && (action[f] < 0 || action[f] >= dequantized.numControls(f))) {
-        throw new IllegalArgumentException("previous action of agent " + agent + " for factor " + f + " is "
-            + action[f] + ", outside [0, " + dequantized.numControls(f) + ")");
-      }
-    }
-  }
-
-  private void checkObservations(int[] observations) {
-    checkLength("observations", observations, agents * modalities);
-    for (int agent = 0, base = 0; agent < agents; agent++, base += modalities) {
-      if (observations[base] == NO_OBSERVATION) {
-        continue;
-      }
-      for (int m = 0; m < modalities; m++) {
-        checkObservation(agent, m, observations[base + m]);
-      }
-    }
-  }
-
-  private void checkObservation(int agent, int modality, int value) {
-    if (value < 0 || value >= dequantized.numObs(modality)) {
-      throw new IllegalArgumentException("observation of agent " + agent + " for modality " + modality + " is "
-          + value + ", outside [0, " + dequantized.numObs(modality) + ")");
-    }
-  }
-
-  private void checkAgent(int agent) {
-    if (agent < 0 || agent >= agents) {
-      throw new IndexOutOfBoundsException("agent " + agent + " is outside [0, " + agents + ")");
-    }
-  }
-
-  private void checkFactor(int factor) {
-    if (factor < 0 || factor >= factors) {
-      throw new IndexOutOfBoundsException("factor " + factor + " is outside [0, " + factors + ")");
-    }
-  }
-
-  private static void checkLength(String name, int[] array, int expected) {
-    if (array == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (array.length != expected) {
-      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
-    }
-  }
-
-  private static void checkLength(String name, float[] array, int expected) {
-    if (array == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (array.length != expected) {
-      throw new IllegalArgumentException(name + " has length " + array.length + " but must have " + expected);
     }
   }
 }

@@ -3,7 +3,9 @@ package io.freeagentics.bench.internal;
 import io.freeagentics.engine.AgentSettings;
 import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.population.KernelPreference;
+import io.freeagentics.population.Population;
 import io.freeagentics.population.PopulationConfig;
+import io.freeagentics.quant.Int8Population;
 
 /**
  * What one throughput measurement runs: the model, the engine, the number of agents, the timed calls
@@ -63,9 +65,15 @@ public record BenchPlan(
   /** The engine this plan measures, with {@code agentCount} agents. */
   public BenchEngine createEngine(int agentCount) {
     return switch (engine) {
-      case POPULATION -> new PopulationBenchEngine(model, populationConfig(agentCount));
+      case POPULATION -> {
+        PopulationConfig config = populationConfig(agentCount);
+        yield new PopulationBenchEngine("population", Population.create(model, config), config);
+      }
       case REFERENCE -> new ReferenceBenchEngine(model, AgentSettings.defaults(), agentCount, effectiveThreads(), seed);
-      case INT8 -> new Int8BenchEngine(model, populationConfig(agentCount));
+      case INT8 -> {
+        PopulationConfig config = populationConfig(agentCount);
+        yield new PopulationBenchEngine("int8", Int8Population.create(model, config), config);
+      }
     };
   }
 }

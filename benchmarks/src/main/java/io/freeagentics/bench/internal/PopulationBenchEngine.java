@@ -1,23 +1,32 @@
 package io.freeagentics.bench.internal;
 
-import io.freeagentics.model.GenerativeModel;
-import io.freeagentics.population.Population;
+import io.freeagentics.population.AgentPopulation;
 import io.freeagentics.population.PopulationConfig;
 import java.util.OptionalLong;
 
-/** The float population engine ({@link Population}) under measurement. */
+/**
+ * A population engine under measurement: the float {@code Population} ({@code population}) or the 8-bit
+ * {@code Int8Population} ({@code int8}), both seen through {@link AgentPopulation}.
+ */
 public final class PopulationBenchEngine implements BenchEngine {
-  private final Population population;
+  private final String name;
+  private final AgentPopulation population;
   private final int threads;
 
-  public PopulationBenchEngine(GenerativeModel model, PopulationConfig config) {
-    this.population = Population.create(model, config);
+  /** Measures {@code population}, created with {@code config}, under {@code name}; takes ownership of it. */
+  public PopulationBenchEngine(String name, AgentPopulation population, PopulationConfig config) {
+    if (name == null || population == null || config == null) {
+      throw new IllegalArgumentException("name, population and config must not be null: " + name + ", "
+          + population + ", " + config);
+    }
+    this.name = name;
+    this.population = population;
     this.threads = config.effectiveThreads();
   }
 
   @Override
   public String name() {
-    return "population";
+    return name;
   }
 
   @Override

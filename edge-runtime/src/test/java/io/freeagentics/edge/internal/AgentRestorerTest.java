@@ -26,12 +26,12 @@ class AgentRestorerTest {
 
   @Test
   void aRestoredFloatEngineContinuesExactlyAsTheUninterruptedOne() throws Exception {
-    continuesExactly(FloatAgentEngine::new);
+    continuesExactly(PopulationAgentEngine::onFloat);
   }
 
   @Test
   void aRestoredInt8EngineContinuesExactlyAsTheUninterruptedOne() throws Exception {
-    continuesExactly(Int8AgentEngine::new);
+    continuesExactly(PopulationAgentEngine::onInt8);
   }
 
   private static void continuesExactly(BiFunction<GenerativeModel, PopulationConfig, AgentEngine> engines)
@@ -98,7 +98,7 @@ class AgentRestorerTest {
   @Test
   void checkpointsOfAgentsBeyondTheEngineAreSkipped() throws Exception {
     GenerativeModel model = ModelCatalog.resolve("grid:2");
-    try (FloatAgentEngine engine = new FloatAgentEngine(model, PopulationConfig.of(1).withThreads(1))) {
+    try (PopulationAgentEngine engine = PopulationAgentEngine.onFloat(model, PopulationConfig.of(1).withThreads(1))) {
       float[] q = {0.7f, 0.1f, 0.1f, 0.1f};
       AgentRestorer.Result result = AgentRestorer.restore(engine, List.of(
           new EdgeCheckpoint(0, 4, new float[][] {q}, new int[] {2}, 5),
@@ -112,7 +112,7 @@ class AgentRestorerTest {
   @Test
   void aCheckpointOfAnotherModelIsRejected() throws Exception {
     GenerativeModel model = ModelCatalog.resolve("grid:4");
-    try (FloatAgentEngine engine = new FloatAgentEngine(model, PopulationConfig.of(1).withThreads(1))) {
+    try (PopulationAgentEngine engine = PopulationAgentEngine.onFloat(model, PopulationConfig.of(1).withThreads(1))) {
       List<EdgeCheckpoint> wrong = List.of(new EdgeCheckpoint(0, 1, new float[][] {{0.5f, 0.5f}}, new int[] {0}, 2));
       assertThatThrownBy(() -> AgentRestorer.restore(engine, wrong))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another model");
@@ -122,7 +122,7 @@ class AgentRestorerTest {
   @Test
   void anInvalidCheckpointIsRejectedNamingAgentAndFactor() throws Exception {
     GenerativeModel model = ModelCatalog.resolve("grid:2");
-    try (Int8AgentEngine engine = new Int8AgentEngine(model, PopulationConfig.of(1).withThreads(1))) {
+    try (PopulationAgentEngine engine = PopulationAgentEngine.onInt8(model, PopulationConfig.of(1).withThreads(1))) {
       List<EdgeCheckpoint> unnormalised = List.of(
           new EdgeCheckpoint(0, 1, new float[][] {{0.5f, 0.5f, 0.5f, 0.5f}}, new int[] {0}, 2));
       assertThatThrownBy(() -> AgentRestorer.restore(engine, unnormalised))
