@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -51,6 +52,8 @@ public final class EdgeStateStore implements AutoCloseable {
   private static final String DROPPED = "outbox_dropped";
   private static final int PAGE_CACHE_KIB = 256;
   private static final int WAL_SIZE_LIMIT_BYTES = 1 << 20;
+  private static final int STALE_SNAPSHOT_ATTEMPTS = 5;
+  private static final int STALE_SNAPSHOT_BACKOFF_MS = 2;
 
   private final Path file;
   private final EdgeStoreConfig config;
@@ -176,6 +179,7 @@ public final class EdgeStateStore implements AutoCloseable {
   public List<String> integrityCheck() throws EdgeStoreException {
     ensureOpen();
     try {
+      startFresh();
       List<String> problems = integrityProblems(connection, "integrity_check");
       connection.commit();
       return problems;
@@ -248,7 +252,7 @@ public final class EdgeStateStore implements AutoCloseable {
     }
     SQLException failure;
     try {
-      return committed(commit, writeTick(commit, true), CommitMode.COMPLETE);
+      return committed(commit, retryingStaleSnapshot(() -> writeTick(commit, true)), CommitMode.COMPLETE);
     } catch (SQLException e) {
       failure = e;
       rolledBackOrThrow(commit.tick(), e);
@@ -261,7 +265,8 @@ public final class EdgeStateStore implements AutoCloseable {
     if (kind == EdgeStoreException.Kind.STORAGE_FULL) {
       long freed;
       try {
-        freed = freeOutboxSpace(commit.tick(), failure);
+        SQLException full = failure;
+        freed = retryingStaleSnapshot(() -> freeOutboxSpace(commit.tick(), full));
       } catch (SQLException e) {
         rolledBackOrThrow(commit.tick(), e);
         LOG.warn("edge database {} is full ({}) at tick {} and dropping outbox messages failed too ({}): "
@@ -270,7 +275,8 @@ public final class EdgeStateStore implements AutoCloseable {
       }
       if (freed > 0) {
         try {
-          return committed(commit, writeTick(commit, true), CommitMode.OUTBOX_TRIMMED);
+          return committed(commit, retryingStaleSnapshot(() -> writeTick(commit, true)),
+              CommitMode.OUTBOX_TRIMMED);
         } catch (SQLException e) {
           failure = e;
           rolledBackOrThrow(commit.tick(), e);
@@ -278,7 +284,7 @@ public final class EdgeStateStore implements AutoCloseable {
       }
       if (kindOf(failure) == EdgeStoreException.Kind.STORAGE_FULL) {
         try {
-          Map<Integer, Long> none = writeTick(commit, false);
+          Map<Integer, Long> none = retryingStaleSnapshot(() -> writeTick(commit, false));
           LOG.warn("edge database {} is still full ({}): committed tick {} as checkpoints only, without history, "
               + "its {} outbox messages dropped (counted in outbox_dropped); ticks go on", file,
               describe(failure), commit.tick(), commit.outgoing().size());
@@ -318,6 +324,7 @@ public final class EdgeStateStore implements AutoCloseable {
   long limitPageCount(long pages) throws EdgeStoreException {
     ensureOpen();
     try {
+      startFresh();
       long cap = queryLong(connection, "PRAGMA max_page_count = " + pages, -1);
       connection.commit();
       return cap;
@@ -499,7 +506,7 @@ public final class EdgeStateStore implements AutoCloseable {
     ensureOpen();
     List<EdgeCheckpoint> result = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
+        ResultSet rows = startFresh(statement).executeQuery(
             "SELECT agent, tick, beliefs, previous_action, steps FROM checkpoint ORDER BY agent")) {
       while (rows.next()) {
         result.add(new EdgeCheckpoint(rows.getInt(1), rows.getLong(2), decodeBeliefs(rows.getBytes(3), rows.getInt(1)),
@@ -518,6 +525,7 @@ public final class EdgeStateStore implements AutoCloseable {
     List<EdgeHistoryEntry> result = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT tick, observation, action FROM history WHERE agent = ? ORDER BY tick")) {
+      startFresh();
       query.setInt(1, agent);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -536,8 +544,11 @@ public final class EdgeStateStore implements AutoCloseable {
   public void enqueue(List<EdgeOutgoing> outgoing) throws EdgeStoreException {
     ensureOpen();
     try {
-      spool(outgoing, lastTick);
-      connection.commit();
+      retryingStaleSnapshot(() -> {
+        spool(outgoing, lastTick);
+        connection.commit();
+        return null;
+      });
     } catch (SQLException e) {
       throw rollback("enqueueing " + outgoing.size() + " messages", e);
     }
@@ -552,6 +563,7 @@ public final class EdgeStateStore implements AutoCloseable {
     List<EdgeOutboxMessage> result = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT id, topic, payload, priority, attempts, tick "
         + "FROM outbox ORDER BY priority DESC, id ASC LIMIT ?")) {
+      startFresh();
       query.setInt(1, limit);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -570,10 +582,12 @@ public final class EdgeStateStore implements AutoCloseable {
   public boolean acknowledge(long id) throws EdgeStoreException {
     ensureOpen();
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-      delete.setLong(1, id);
-      int deleted = delete.executeUpdate();
-      connection.commit();
-      return deleted == 1;
+      return retryingStaleSnapshot(() -> {
+        delete.setLong(1, id);
+        int deleted = delete.executeUpdate();
+        connection.commit();
+        return deleted == 1;
+      });
     } catch (SQLException e) {
       throw rollback("acknowledging message " + id, e);
     }
@@ -596,25 +610,28 @@ public final class EdgeStateStore implements AutoCloseable {
             + "priority, attempts, tick, reason) SELECT id, topic, payload, priority, attempts, tick, ? FROM outbox "
             + "WHERE id = ?");
         PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-      bump.setString(1, reason);
-      bump.setLong(2, id);
-      int attempts;
-      try (ResultSet rows = bump.executeQuery()) {
-        if (!rows.next()) {
-          connection.rollback();
-          throw new IllegalArgumentException("no message " + id + " in the outbox");
+      int attempts = retryingStaleSnapshot(() -> {
+        bump.setString(1, reason);
+        bump.setLong(2, id);
+        int failures;
+        try (ResultSet rows = bump.executeQuery()) {
+          if (!rows.next()) {
+            connection.rollback();
+            throw new IllegalArgumentException("no message " + id + " in the outbox");
+          }
+          failures = rows.getInt(1);
         }
-        attempts = rows.getInt(1);
-      }
+        if (failures >= config.maxAttempts()) {
+          move.setString(1, reason);
+          move.setLong(2, id);
+          move.executeUpdate();
+          delete.setLong(1, id);
+          delete.executeUpdate();
+        }
+        connection.commit();
+        return failures;
+      });
       boolean poisoned = attempts >= config.maxAttempts();
-      if (poisoned) {
-        move.setString(1, reason);
-        move.setLong(2, id);
-        move.executeUpdate();
-        delete.setLong(1, id);
-        delete.executeUpdate();
-      }
-      connection.commit();
       if (poisoned) {
         LOG.warn("outbox message {} failed {} times, moved to the dead-letter table: {}", id, attempts, reason);
       }
@@ -629,7 +646,7 @@ public final class EdgeStateStore implements AutoCloseable {
     ensureOpen();
     List<EdgeDeadLetter> result = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
+        ResultSet rows = startFresh(statement).executeQuery(
             "SELECT id, topic, payload, priority, attempts, tick, reason FROM dead_letter ORDER BY id")) {
       while (rows.next()) {
         result.add(new EdgeDeadLetter(new EdgeOutboxMessage(rows.getLong(1), rows.getString(2), rows.getBytes(3),
@@ -646,6 +663,7 @@ public final class EdgeStateStore implements AutoCloseable {
   public EdgeOutboxStats outboxStats() throws EdgeStoreException {
     ensureOpen();
     try {
+      startFresh();
       EdgeOutboxStats stats = new EdgeOutboxStats((int) queryLong(connection, "SELECT COUNT(*) FROM outbox", 0),
           queryLong(connection, "SELECT value FROM counter WHERE name = '" + DROPPED + "'", 0),
           queryLong(connection, "SELECT COUNT(*) FROM dead_letter", 0));
@@ -723,6 +741,67 @@ public final class EdgeStateStore implements AutoCloseable {
         count.executeUpdate();
       }
     }
+  }
+
+  /**
+   * Ends the idle transaction the driver keeps open between commits and begins a new one (deferred, as always), so
+   * that what follows reads the file as it is now. Without it a read snapshot taken earlier in that idle transaction
+   * outlives commits of another connection to the file (the MQTT sync's own store): reads are then stale and the
+   * first write fails with {@code SQLITE_BUSY_SNAPSHOT}, which no busy timeout waits out. Nothing was done in the
+   * idle transaction, so rolling it back loses nothing.
+   */
+  private void startFresh() throws SQLException {
+    connection.rollback();
+  }
+
+  /** {@link #startFresh()} before a query in a resource header; returns the statement. */
+  private Statement startFresh(Statement statement) throws SQLException {
+    startFresh();
+    return statement;
+  }
+
+  /**
+   * Runs one write transaction from a fresh snapshot ({@link #startFresh()}). A write that first reads can still
+   * find its snapshot stale ({@code SQLITE_BUSY_SNAPSHOT}) when another connection commits between that read and
+   * the write: the work is then rolled back and run again, at most {@value #STALE_SNAPSHOT_ATTEMPTS} times with a
+   * short backoff. Plain {@code SQLITE_BUSY} is not retried here: the busy timeout has already waited for it. The
+   * work must commit itself and change nothing outside the database before its commit.
+   */
+  private <T> T retryingStaleSnapshot(Transaction<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      startFresh();
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (!isStaleSnapshot(e) || attempt >= STALE_SNAPSHOT_ATTEMPTS || !rollbackAfter(e)) {
+          throw e;
+        }
+        LOG.debug("edge database {}: another connection wrote since this transaction's snapshot (attempt {} of {}), "
+            + "retrying", file, attempt, STALE_SNAPSHOT_ATTEMPTS);
+        backOff(attempt, e);
+      }
+    }
+  }
+
+  private static boolean isStaleSnapshot(SQLException e) {
+    return e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
+  }
+
+  /** Waits a little before the next attempt; when interrupted, keeps the interrupt and gives up with the failure. */
+  private static void backOff(int attempt, SQLException failure) throws SQLException {
+    try {
+      Thread.sleep((long) STALE_SNAPSHOT_BACKOFF_MS * attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      failure.addSuppressed(interrupted);
+      throw failure;
+    }
+  }
+
+  /** One write transaction's work, committed by itself. */
+  @FunctionalInterface
+  private interface Transaction<T> {
+    T run() throws SQLException;
   }
 
   private EdgeStoreException rollback(String what, SQLException cause) {
