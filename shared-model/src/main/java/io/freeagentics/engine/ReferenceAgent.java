@@ -250,16 +250,7 @@ public final class ReferenceAgent {
   }
 
   private double[] transition(int f, int u, double[] q) {
-    int n = numStates[f];
-    double[] out = new double[n];
-    for (int next = 0; next < n; next++) {
-      double sum = 0;
-      for (int prev = 0; prev < n; prev++) {
-        sum += b[f][(next * n + prev) * numControls[f] + u] * q[prev];
-      }
-      out[next] = sum;
-    }
-    return out;
+    return Distributions.transition(b[f], numStates[f], numControls[f], u, q);
   }
 
   private void checkObservation(int[] observation) {

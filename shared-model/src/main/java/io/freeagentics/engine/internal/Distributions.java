@@ -82,4 +82,19 @@ public final class Distributions {
     }
     return 0;
   }
+
+  /**
+   * {@code B[:, :, u] @ q} for a row-major transition array of shape (n, n, controls), {@code B[next][prev][u]}.
+   */
+  public static double[] transition(double[] matrix, int n, int controls, int u, double[] q) {
+    double[] out = new double[n];
+    for (int next = 0; next < n; next++) {
+      double sum = 0;
+      for (int prev = 0; prev < n; prev++) {
+        sum += matrix[(next * n + prev) * controls + u] * q[prev];
+      }
+      out[next] = sum;
+    }
+    return out;
+  }
 }

@@ -122,7 +122,7 @@ public final class ExpectedFreeEnergy {
     for (int t = 0; t < policy.length(); t++) {
       double[][] expected = new double[numStates.length][];
       for (int f = 0; f < numStates.length; f++) {
-        expected[f] = transition(f, policy.action(t, f), previous[f]);
+        expected[f] = transition(b[f], f, policy.action(t, f), previous[f]);
       }
       double[] qx = joint.product(expected);
       double[][] qo = expectedOutcomes(qx);
@@ -141,7 +141,7 @@ public final class ExpectedFreeEnergy {
       }
       if (wB != null) {
         for (int f = 0; f < numStates.length; f++) {
-          double[] predicted = transitionWith(wB[f], f, policy.action(t, f), previous[f]);
+          double[] predicted = transition(wB[f], f, policy.action(t, f), previous[f]);
           g -= Distributions.dot(expected[f], predicted);
         }
       }
@@ -150,23 +150,9 @@ public final class ExpectedFreeEnergy {
     return g;
   }
 
-  /** {@code B[f][:, :, u] @ q}. */
-  public double[] transition(int f, int u, double[] q) {
-    return transitionWith(b[f], f, u, q);
-  }
-
-  private double[] transitionWith(double[] matrix, int f, int u, double[] q) {
-    int n = numStates[f];
-    int controls = numControls[f];
-    double[] out = new double[n];
-    for (int next = 0; next < n; next++) {
-      double sum = 0;
-      for (int prev = 0; prev < n; prev++) {
-        sum += matrix[(next * n + prev) * controls + u] * q[prev];
-      }
-      out[next] = sum;
-    }
-    return out;
+  /** {@code matrix[:, :, u] @ q} for a transition-shaped array of factor {@code f} (B or its novelty weights). */
+  private double[] transition(double[] matrix, int f, int u, double[] q) {
+    return Distributions.transition(matrix, numStates[f], numControls[f], u, q);
   }
 
   private double[][] expectedOutcomes(double[] qx) {
