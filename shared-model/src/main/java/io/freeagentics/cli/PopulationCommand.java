@@ -19,16 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fa demo}: a population of agents living in a simulated world built from their own model, with live
+ * {@code fa population}: a population of agents living in a simulated world built from their own model, with live
  * progress and a final summary. Runs on embedded defaults; needs no external service.
  */
-@Command(name = "fa demo", mixinStandardHelpOptions = true, versionProvider = ProductVersion.class, sortOptions = false,
+@Command(name = "fa population", mixinStandardHelpOptions = true, versionProvider = ProductVersion.class, sortOptions = false,
     description = {
         "Runs a population of Active Inference agents in a simulated world made from their own model (for "
             + "grid:N the agents walk the grid and observe their cell with noise).",
         "Prints progress every half second (throughput since the previous line, the share of agents observing "
             + "their preferred outcome, the mean variational free energy) and a summary at the end."})
-public final class DemoCommand implements Callable<Integer> {
+public final class PopulationCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Agents whose free energy is averaged for the progress lines. */
   private static final int VFE_SAMPLE = 1000;
@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
   private CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DemoCommand()).execute(args));
+    System.exit(new CommandLine(new PopulationCommand()).execute(args));
   }
 
   /** The built-in model names, for the help text. */
@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (agents < 1 || steps < 1 || threads < 0) {
-      err.println("fa demo: --agents and --steps must be at least 1 and --threads at least 0, but were "
+      err.println("fa population: --agents and --steps must be at least 1 and --threads at least 0, but were "
           + agents + ", " + steps + ", " + threads);
       return 2;
     }
@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       model = ModelCatalog.resolve(modelSpec);
     } catch (ModelInputException e) {
-      err.println("fa demo: " + e.getMessage());
+      err.println("fa population: " + e.getMessage());
       return 2;
     }
     AgentSettings settings = AgentSettings.defaults()
@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
     PopulationConfig config = PopulationConfig.of(agents).withThreads(threads).withSeed(seed).withSettings(settings);
     GoalTracker goal = new GoalTracker(model);
     try (Population population = Population.create(model, config)) {
-      err.printf(Locale.ROOT, "fa demo: %,d agents on %s, %d steps, %s%n", agents, model.name(), steps,
+      err.printf(Locale.ROOT, "fa population: %,d agents on %s, %d steps, %s%n", agents, model.name(), steps,
           population.kernelDescription());
       SimulatedWorld world = new SimulatedWorld(model, agents, seed);
       int[] observations = new int[agents * model.numModalities()];

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-class DemoCommandTest {
+class PopulationCommandTest {
 
   @Test
   void aSmallRunPrintsProgressAndASummary() {
-    CommandRun run = CommandRun.of(new DemoCommand(), "--agents", "300", "--steps", "40", "--model", "grid:4");
+    CommandRun run = CommandRun.of(new PopulationCommand(), "--agents", "300", "--steps", "40", "--model", "grid:4");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("300 agents on grid:4").contains("step   40/40");
@@ -19,7 +19,7 @@ class DemoCommandTest {
 
   @Test
   void jsonSummaryHasMeasuredValues() throws Exception {
-    CommandRun run = CommandRun.of(new DemoCommand(), "--agents", "500", "--steps", "60", "--model", "grid:3",
+    CommandRun run = CommandRun.of(new PopulationCommand(), "--agents", "500", "--steps", "60", "--model", "grid:3",
         "--json", "--threads", "1");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -34,15 +34,15 @@ class DemoCommandTest {
 
   @Test
   void theTmazeRuns() {
-    CommandRun run = CommandRun.of(new DemoCommand(), "--agents", "64", "--steps", "5", "--model", "tmaze");
+    CommandRun run = CommandRun.of(new PopulationCommand(), "--agents", "64", "--steps", "5", "--model", "tmaze");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
   @Test
   void badArgumentsAreNamed() {
-    CommandRun unknown = CommandRun.of(new DemoCommand(), "--model", "grid:1");
-    CommandRun zero = CommandRun.of(new DemoCommand(), "--agents", "0");
+    CommandRun unknown = CommandRun.of(new PopulationCommand(), "--model", "grid:1");
+    CommandRun zero = CommandRun.of(new PopulationCommand(), "--agents", "0");
 
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("grid");
