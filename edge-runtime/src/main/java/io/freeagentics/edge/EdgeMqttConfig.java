@@ -65,6 +65,16 @@ public record EdgeMqttConfig(String serverUri, String fleet, int maxInflight, lo
         operationTimeoutMillis, keepAliveSeconds, pollMillis, maxPayloadBytes);
   }
 
+  public EdgeMqttConfig withPollMillis(long value) {
+    return new EdgeMqttConfig(serverUri, fleet, maxInflight, backoffInitialMillis, backoffMaxMillis,
+        operationTimeoutMillis, keepAliveSeconds, value, maxPayloadBytes);
+  }
+
+  public EdgeMqttConfig withKeepAliveSeconds(int value) {
+    return new EdgeMqttConfig(serverUri, fleet, maxInflight, backoffInitialMillis, backoffMaxMillis,
+        operationTimeoutMillis, value, pollMillis, maxPayloadBytes);
+  }
+
   public EdgeMqttConfig withMaxPayloadBytes(int value) {
     return new EdgeMqttConfig(serverUri, fleet, maxInflight, backoffInitialMillis, backoffMaxMillis,
         operationTimeoutMillis, keepAliveSeconds, pollMillis, value);

@@ -14,4 +14,9 @@ public interface EdgePowerSource {
 
   /** What the source is, for log lines. */
   String description();
+
+  /** Whether the board runs on a battery (telemetry then reports its charge); true unless the source knows better. */
+  default boolean hasBattery() {
+    return true;
+  }
 }

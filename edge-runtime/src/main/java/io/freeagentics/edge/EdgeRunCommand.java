@@ -108,6 +108,19 @@ public final class EdgeRunCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   private double batteryStart;
 
+  @Option(names = "--belief-every-ticks", defaultValue = "1", paramLabel = "N",
+      description = "Spool one beliefs message (all agents) every N committed ticks (default: ${DEFAULT-VALUE}).")
+  private int beliefEveryTicks;
+
+  @Option(names = "--snapshot-every", defaultValue = "50", paramLabel = "N",
+      description = "Send a full belief snapshot at least every N belief messages; deltas in between when smaller "
+          + "(default: ${DEFAULT-VALUE}).")
+  private int snapshotEvery;
+
+  @Option(names = "--telemetry-seconds", defaultValue = "10", paramLabel = "S",
+      description = "Seconds between telemetry messages (default: ${DEFAULT-VALUE}).")
+  private int telemetrySeconds;
+
   @Option(names = "--report-commits", description = "Print 'committed tick N' after every commit.")
   private boolean reportCommits;
 
@@ -171,11 +184,20 @@ public final class EdgeRunCommand implements Callable<Integer> {
         ? new EdgeSimulatedBattery(battery.get(), batteryStart) : EdgeSystemPower.ofSystem();
     EdgeRuntimeConfig config = new EdgeRuntimeConfig(agentCount, ticks, profile.engine(), threads, seed,
         reportCommits, TimeUnit.SECONDS.toMillis(progressSeconds));
+    EdgeUplinkConfig uplink;
+    try {
+      uplink = EdgeUplinkConfig.defaults(profile.id()).withBeliefEveryTicks(beliefEveryTicks)
+          .withSnapshotEveryMessages(snapshotEvery).withTelemetryEverySeconds(telemetrySeconds);
+    } catch (IllegalArgumentException e) {
+      closeAfterFailure(store, e);
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--belief-every-ticks/--snapshot-every/--telemetry-seconds: " + e.getMessage());
+    }
     PrintStream out = System.out;
     EdgeRuntime runtime;
     try {
-      runtime = new EdgeRuntime(config, model, store, EdgeIoFactory.open(io, profile, model, agentCount, seed), power,
-          profile.tickPolicy(), out);
+      runtime = new EdgeRuntime(config, uplink, model, store, EdgeIoFactory.open(io, profile, model, agentCount,
+          seed), power, profile.tickPolicy(), out);
     } catch (IllegalArgumentException | ProfileException | EdgeIoException e) {
       // The database was written for another model or agent layout, the model does not fit the profile's wiring,
       // or the wiring cannot be opened: a user error, named, not a stack trace.
@@ -202,12 +224,26 @@ public final class EdgeRunCommand implements Callable<Integer> {
     try {
       LOG.info("profile {} ({}), model {}, data {}{}", profile.id(), profile.name(), modelName, database,
           store.opening().recoveredFromCorruption() ? " (recovered from a corrupt file)" : "");
-      try (store; runtime; EdgeSync sync = mqttConfig == null ? null : startSync(database, storeConfig, mqttConfig)) {
-        EdgeRunSummary summary = runtime.run();
+      EdgeRunSummary summary;
+      EdgeSyncStats syncStats = null;
+      try (store; runtime) {
+        try (EdgeSync sync = mqttConfig == null ? null : startSync(database, storeConfig, mqttConfig, runtime)) {
+          summary = runtime.run();
+          if (sync != null) {
+            sync.close();
+            syncStats = sync.stats();
+          }
+        }
         out.printf("edge run: %d ticks (%d..%d), %d sensor errors, %d actuator errors, first tick %d ms after launch%s%n",
             summary.ticks(), summary.firstTick(), summary.lastTick(), summary.sensorErrors(),
             summary.actuatorErrors(), summary.jvmStartToFirstTickMs(),
             summary.resumedAfterTick() >= 0 ? ", resumed after tick " + summary.resumedAfterTick() : "");
+        if (syncStats != null) {
+          out.printf("sync: %d delivered, %d connects, %d connect failures, %d failed attempts, %d dead letters%n",
+              syncStats.delivered(), syncStats.connects(), syncStats.connectFailures(), syncStats.failedAttempts(),
+              syncStats.deadLettered());
+        }
+        out.printf("outbox ledger (since the database was created):%n%s", store.ledger().describe());
         out.flush();
       }
     } finally {
@@ -229,10 +265,10 @@ public final class EdgeRunCommand implements Callable<Integer> {
     return ProfileSupport.settings(profileName, ProfileSupport.load(profileName));
   }
 
-  private static EdgeSync startSync(Path database, EdgeStoreConfig storeConfig, EdgeMqttConfig mqttConfig)
-      throws EdgeStoreException {
-    EdgeSync sync = EdgeSync.start(database, storeConfig, mqttConfig,
-        (topic, payload) -> LOG.info("sync received {} bytes on {}", payload.length, topic));
+  private static EdgeSync startSync(Path database, EdgeStoreConfig storeConfig, EdgeMqttConfig mqttConfig,
+      EdgeRuntime runtime) throws EdgeStoreException {
+    EdgeSync sync = EdgeSync.start(database, storeConfig, mqttConfig, runtime.inbound());
+    runtime.onCommit(sync::nudge);
     LOG.info("syncing the outbox to {} as fa/v1/{}/{}/...", mqttConfig.serverUri(), mqttConfig.fleet(),
         sync.deviceId());
     return sync;

@@ -3,6 +3,8 @@ package io.freeagentics.edge;
 import io.freeagentics.edge.internal.BlobCodec;
 import io.freeagentics.edge.internal.CorruptFiles;
 import io.freeagentics.edge.internal.SqliteSchema;
+import io.freeagentics.wire.CommandStatus;
+import io.freeagentics.wire.MessageHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,15 +73,19 @@ public final class EdgeStateStore implements AutoCloseable {
   private final Map<Integer, Unsaved> unsaved = new TreeMap<>();
   /** Messages of failed ticks, never spooled: counted as dropped by the next commit. */
   private long unsavedMessages;
+  /** The kinds of those messages, for the ledger's {@code refused}. */
+  private final Map<String, Long> unsavedKinds = new TreeMap<>();
+  /** Outbox ids of the last committed tick's messages, in its order; -1 for a message not spooled. */
+  private List<Long> lastSpooled = List.of();
   private int failedCommits;
 
-  private EdgeStateStore(Path file, EdgeStoreConfig config, Connection connection, EdgeStoreOpening opening)
-      throws SQLException {
+  private EdgeStateStore(Path file, EdgeStoreConfig config, Connection connection, EdgeStoreOpening opening,
+      String newDeviceId) throws SQLException {
     this.file = file;
     this.config = config;
     this.connection = connection;
     this.opening = opening;
-    this.deviceId = loadOrCreateDeviceId(connection);
+    this.deviceId = loadOrCreateDeviceId(connection, newDeviceId);
     this.updateCounts = loadUpdateCounts(connection, config.historyLength());
     this.lastTick = queryLong(connection, "SELECT last_tick FROM tick_state WHERE singleton = 1", -1);
     // The step count is counted here, in the same statement: one per update of the agent (the updates of ticks
@@ -102,6 +108,21 @@ public final class EdgeStateStore implements AutoCloseable {
    *     or a corrupt file cannot be moved aside
    */
   public static EdgeStateStore open(Path file, EdgeStoreConfig config) throws EdgeStoreException {
+    return open(file, config, null);
+  }
+
+  /**
+   * As {@link #open(Path, EdgeStoreConfig)}; a database created now (also after a corrupt file was moved aside)
+   * gets the identity {@code newDeviceId} instead of a random UUID. An existing database keeps its own.
+   *
+   * @throws IllegalArgumentException when {@code newDeviceId} is not a topic token ({@code [A-Za-z0-9._-]}, 1 to 64)
+   */
+  public static EdgeStateStore open(Path file, EdgeStoreConfig config, String newDeviceId)
+      throws EdgeStoreException {
+    if (newDeviceId != null && MessageHeader.deviceIdProblem(newDeviceId) != null) {
+      throw new IllegalArgumentException("device id '" + newDeviceId + "' "
+          + MessageHeader.deviceIdProblem(newDeviceId));
+    }
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
@@ -152,7 +173,7 @@ public final class EdgeStateStore implements AutoCloseable {
     try {
       connection.setAutoCommit(false);
       return new EdgeStateStore(file, config, connection,
-          new EdgeStoreOpening(!existed || movedTo.isPresent(), movedTo, corruption));
+          new EdgeStoreOpening(!existed || movedTo.isPresent(), movedTo, corruption), newDeviceId);
     } catch (SQLException e) {
       closeQuietly(connection, e);
       throw new EdgeStoreException("cannot read the edge database " + file + ": " + e.getMessage(), e);
@@ -339,7 +360,14 @@ public final class EdgeStateStore implements AutoCloseable {
    */
   private Map<Integer, Long> writeTick(EdgeTickCommit commit, boolean complete) throws SQLException {
     Map<Integer, Long> counted = new HashMap<>();
-    Map<Integer, Unsaved> latest = new TreeMap<>(unsaved);
+    // After a reset the updates of failed ticks belong to the previous model: they are not written.
+    Map<Integer, Unsaved> latest = commit.resetAgents() ? new TreeMap<>() : new TreeMap<>(unsaved);
+    if (commit.resetAgents()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.executeUpdate("DELETE FROM checkpoint");
+        statement.executeUpdate("DELETE FROM history");
+      }
+    }
     for (EdgeAgentUpdate update : commit.updates()) {
       Unsaved earlier = latest.get(update.agent());
       latest.put(update.agent(), new Unsaved(commit.tick(), update, (earlier == null ? 0 : earlier.steps()) + 1));
@@ -356,7 +384,7 @@ public final class EdgeStateStore implements AutoCloseable {
     if (complete) {
       for (EdgeAgentUpdate update : commit.updates()) {
         long updates = counted.containsKey(update.agent()) ? counted.get(update.agent())
-            : updateCounts.getOrDefault(update.agent(), 0L);
+            : commit.resetAgents() ? 0L : updateCounts.getOrDefault(update.agent(), 0L);
         upsertHistory.setInt(1, update.agent());
         upsertHistory.setLong(2, updates % config.historyLength());
         upsertHistory.setLong(3, commit.tick());
@@ -377,14 +405,69 @@ public final class EdgeStateStore implements AutoCloseable {
       upsertCheckpoint.clearBatch();
       upsertHistory.clearBatch();
     }
-    if (complete) {
-      spool(commit.outgoing(), commit.tick());
-    }
+    List<Long> ids = complete ? spool(commit.outgoing(), commit.tick()) : notSpooled(commit.outgoing().size());
     countDropped(unsavedMessages + (complete ? 0 : commit.outgoing().size()));
+    Map<String, long[]> ledger = new TreeMap<>();
+    unsavedKinds.forEach((kind, count) -> ledgerRow(ledger, kind)[REFUSED] += count);
+    if (!complete) {
+      commit.outgoing().forEach(message -> ledgerRow(ledger, message.topic())[REFUSED]++);
+    }
+    addToLedger(ledger);
+    writeState(commit.stateWrites());
+    writeCommands(commit.commands(), commit.tick());
     setTick.setLong(1, commit.tick());
     setTick.executeUpdate();
     connection.commit();
+    lastSpooled = ids;
     return counted;
+  }
+
+  private static List<Long> notSpooled(int count) {
+    List<Long> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(-1L);
+    }
+    return ids;
+  }
+
+  private void writeState(List<EdgeStateWrite> writes) throws SQLException {
+    if (writes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sync_state (name, value) VALUES (?, ?) "
+            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM sync_state WHERE name = ?")) {
+      for (EdgeStateWrite write : writes) {
+        byte[] value = write.value();
+        if (value == null) {
+          delete.setString(1, write.name());
+          delete.executeUpdate();
+        } else {
+          upsert.setString(1, write.name());
+          upsert.setBytes(2, value);
+          upsert.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private void writeCommands(List<EdgeCommandRecord> commands, long tick) throws SQLException {
+    if (commands.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO command (id, status, detail, action, "
+        + "tick, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
+        + "detail = excluded.detail, tick = excluded.tick, updated_at_ms = excluded.updated_at_ms")) {
+      for (EdgeCommandRecord command : commands) {
+        upsert.setLong(1, command.commandId());
+        upsert.setString(2, command.status().name());
+        upsert.setString(3, command.detail());
+        upsert.setString(4, command.action());
+        upsert.setLong(5, tick);
+        upsert.setLong(6, System.currentTimeMillis());
+        upsert.executeUpdate();
+      }
+    }
   }
 
   private CommitMode committed(EdgeTickCommit commit, Map<Integer, Long> historySlots, CommitMode mode) {
@@ -397,7 +480,12 @@ public final class EdgeStateStore implements AutoCloseable {
     lastTick = commit.tick();
     unsaved.clear();
     unsavedMessages = 0;
+    unsavedKinds.clear();
     failedCommits = 0;
+    if (commit.resetAgents()) {
+      updateCounts.clear();
+      updateCounts.putAll(historySlots);
+    }
     return mode;
   }
 
@@ -407,6 +495,8 @@ public final class EdgeStateStore implements AutoCloseable {
       unsaved.put(update.agent(), new Unsaved(commit.tick(), update, (earlier == null ? 0 : earlier.steps()) + 1));
     }
     unsavedMessages += commit.outgoing().size();
+    commit.outgoing().forEach(message -> unsavedKinds.merge(message.topic(), 1L, Long::sum));
+    lastSpooled = List.of();
     failedCommits++;
   }
 
@@ -416,18 +506,21 @@ public final class EdgeStateStore implements AutoCloseable {
    */
   private long freeOutboxSpace(long tick, SQLException full) throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM "
-        + "outbox ORDER BY priority ASC, id ASC LIMIT ?) RETURNING priority")) {
+        + "outbox ORDER BY priority ASC, id ASC LIMIT ?) RETURNING priority, topic")) {
       long depth = queryLong(connection, "SELECT COUNT(*) FROM outbox", 0);
       delete.setLong(1, Math.max(FREE_AT_LEAST, depth / 8));
       long dropped = 0;
       int highest = -1;
+      Map<String, long[]> ledger = new TreeMap<>();
       try (ResultSet rows = delete.executeQuery()) {
         while (rows.next()) {
           dropped++;
           highest = Math.max(highest, rows.getInt(1));
+          ledgerRow(ledger, rows.getString(2))[EVICTED]++;
         }
       }
       countDropped(dropped);
+      addToLedger(ledger);
       connection.commit();
       if (dropped > 0) {
         LOG.warn("edge database {} is full ({}) at tick {}: dropped the {} oldest outbox messages of the lowest "
@@ -540,14 +633,17 @@ public final class EdgeStateStore implements AutoCloseable {
     return result;
   }
 
-  /** Adds messages to the outbox outside a tick, in one transaction, with the same bound as {@link #commitTick}. */
-  public void enqueue(List<EdgeOutgoing> outgoing) throws EdgeStoreException {
+  /**
+   * Adds messages to the outbox outside a tick, in one transaction, with the same bound as {@link #commitTick};
+   * returns their outbox ids in order ({@code -1} for a message refused by the bound).
+   */
+  public List<Long> enqueue(List<EdgeOutgoing> outgoing) throws EdgeStoreException {
     ensureOpen();
     try {
-      retryingStaleSnapshot(() -> {
-        spool(outgoing, lastTick);
+      return retryingStaleSnapshot(() -> {
+        List<Long> ids = spool(outgoing, lastTick);
         connection.commit();
-        return null;
+        return ids;
       });
     } catch (SQLException e) {
       throw rollback("enqueueing " + outgoing.size() + " messages", e);
@@ -581,12 +677,22 @@ public final class EdgeStateStore implements AutoCloseable {
   /** Removes a delivered message from the outbox; returns whether it was there. */
   public boolean acknowledge(long id) throws EdgeStoreException {
     ensureOpen();
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ? RETURNING topic")) {
       return retryingStaleSnapshot(() -> {
         delete.setLong(1, id);
-        int deleted = delete.executeUpdate();
+        String kind = null;
+        try (ResultSet rows = delete.executeQuery()) {
+          if (rows.next()) {
+            kind = rows.getString(1);
+          }
+        }
+        if (kind != null) {
+          Map<String, long[]> ledger = new TreeMap<>();
+          ledgerRow(ledger, kind)[DELIVERED]++;
+          addToLedger(ledger);
+        }
         connection.commit();
-        return deleted == 1;
+        return kind != null;
       });
     } catch (SQLException e) {
       throw rollback("acknowledging message " + id, e);
@@ -627,6 +733,9 @@ public final class EdgeStateStore implements AutoCloseable {
           move.executeUpdate();
           delete.setLong(1, id);
           delete.executeUpdate();
+          Map<String, long[]> ledger = new TreeMap<>();
+          ledgerRow(ledger, topicOfDeadLetter(id))[DEAD_LETTERED]++;
+          addToLedger(ledger);
         }
         connection.commit();
         return failures;
@@ -674,6 +783,73 @@ public final class EdgeStateStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The outbox ids of the last committed tick's messages, in the order of its {@code outgoing} ({@code -1} for a
+   * message the bound refused, or all of them when the tick was saved as checkpoints only); empty after a failed
+   * commit. The sequence of a wire message is its outbox id.
+   */
+  public List<Long> lastSpooledIds() {
+    return lastSpooled;
+  }
+
+  /** The outbox ledger per message kind ({@link EdgeLedger}). */
+  public EdgeLedger ledger() throws EdgeStoreException {
+    ensureOpen();
+    Map<String, EdgeLedgerEntry> kinds = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = startFresh(statement).executeQuery(
+            "SELECT kind, spooled, delivered, evicted, refused, dead_lettered FROM ledger")) {
+      while (rows.next()) {
+        kinds.put(rows.getString(1), new EdgeLedgerEntry(rows.getString(1), rows.getLong(2), rows.getLong(3),
+            rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw rollback("reading the ledger", e);
+    }
+    return new EdgeLedger(kinds);
+  }
+
+  /** The sync state entry {@code name} (see {@link EdgeStateWrite}), empty when there is none. */
+  public Optional<byte[]> state(String name) throws EdgeStoreException {
+    ensureOpen();
+    try (PreparedStatement query = connection.prepareStatement("SELECT value FROM sync_state WHERE name = ?")) {
+      startFresh();
+      query.setString(1, name);
+      Optional<byte[]> value;
+      try (ResultSet rows = query.executeQuery()) {
+        value = rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+      }
+      connection.commit();
+      return value;
+    } catch (SQLException e) {
+      throw rollback("reading sync state " + name, e);
+    }
+  }
+
+  /** The record of command {@code commandId}, empty when it was never received. */
+  public Optional<EdgeCommandRecord> command(long commandId) throws EdgeStoreException {
+    ensureOpen();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT status, detail, action FROM command WHERE id = ?")) {
+      startFresh();
+      query.setLong(1, commandId);
+      Optional<EdgeCommandRecord> record;
+      try (ResultSet rows = query.executeQuery()) {
+        record = rows.next() ? Optional.of(new EdgeCommandRecord(commandId,
+            CommandStatus.valueOf(rows.getString(1)), rows.getString(2), rows.getString(3)))
+            : Optional.empty();
+      }
+      connection.commit();
+      return record;
+    } catch (SQLException e) {
+      throw rollback("reading command " + commandId, e);
+    } catch (IllegalArgumentException e) {
+      throw new EdgeStoreException("command " + commandId + " in " + file + " has an unknown status: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** Closes the database (the WAL is checkpointed into the main file by SQLite). Idempotent. */
   @Override
   public void close() throws EdgeStoreException {
@@ -691,17 +867,22 @@ public final class EdgeStateStore implements AutoCloseable {
     }
   }
 
-  /** Adds messages within the current transaction, dropping the oldest lowest-priority ones beyond capacity. */
-  private void spool(List<EdgeOutgoing> outgoing, long tick) throws SQLException {
+  /**
+   * Adds messages within the current transaction, dropping the oldest lowest-priority ones beyond capacity; returns
+   * the outbox id of every message in order ({@code -1} for one refused), and counts everything in the ledger.
+   */
+  private List<Long> spool(List<EdgeOutgoing> outgoing, long tick) throws SQLException {
     if (outgoing.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<Long> ids = new ArrayList<>(outgoing.size());
+    Map<String, long[]> ledger = new TreeMap<>();
     long depth = queryLong(connection, "SELECT COUNT(*) FROM outbox", 0);
     long dropped = 0;
     try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO outbox (topic, payload, priority, tick) VALUES (?, ?, ?, ?)");
+            "INSERT INTO outbox (topic, payload, priority, tick) VALUES (?, ?, ?, ?) RETURNING id");
         PreparedStatement victim = connection.prepareStatement(
-            "SELECT id, priority FROM outbox ORDER BY priority ASC, id ASC LIMIT 1");
+            "SELECT id, priority, topic FROM outbox ORDER BY priority ASC, id ASC LIMIT 1");
         PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
       for (EdgeOutgoing message : outgoing) {
         boolean droppedMessage = false;
@@ -709,10 +890,12 @@ public final class EdgeStateStore implements AutoCloseable {
         while (depth >= config.outboxCapacity()) {
           long victimId;
           int victimPriority;
+          String victimKind;
           try (ResultSet rows = victim.executeQuery()) {
             rows.next();
             victimId = rows.getLong(1);
             victimPriority = rows.getInt(2);
+            victimKind = rows.getString(3);
           }
           dropped++;
           if (message.priority() < victimPriority) {
@@ -721,24 +904,75 @@ public final class EdgeStateStore implements AutoCloseable {
           }
           delete.setLong(1, victimId);
           delete.executeUpdate();
+          ledgerRow(ledger, victimKind)[EVICTED]++;
           depth--;
         }
         if (droppedMessage) {
+          ledgerRow(ledger, message.topic())[REFUSED]++;
+          ids.add(-1L);
           continue;
         }
         insert.setString(1, message.topic());
         insert.setBytes(2, message.payload());
         insert.setInt(3, message.priority());
         insert.setLong(4, tick);
-        insert.executeUpdate();
+        try (ResultSet rows = insert.executeQuery()) {
+          rows.next();
+          ids.add(rows.getLong(1));
+        }
+        ledgerRow(ledger, message.topic())[SPOOLED]++;
         depth++;
       }
     }
+    addToLedger(ledger);
     if (dropped > 0) {
       try (PreparedStatement count = connection.prepareStatement(
           "UPDATE counter SET value = value + ? WHERE name = '" + DROPPED + "'")) {
         count.setLong(1, dropped);
         count.executeUpdate();
+      }
+    }
+    return ids;
+  }
+
+  private static final int SPOOLED = 0;
+  private static final int DELIVERED = 1;
+  private static final int EVICTED = 2;
+  private static final int REFUSED = 3;
+  private static final int DEAD_LETTERED = 4;
+
+  private static long[] ledgerRow(Map<String, long[]> ledger, String kind) {
+    return ledger.computeIfAbsent(kind, k -> new long[5]);
+  }
+
+  /** Adds the counts to the ledger within the current transaction. */
+  private void addToLedger(Map<String, long[]> ledger) throws SQLException {
+    if (ledger.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement add = connection.prepareStatement("INSERT INTO ledger (kind, spooled, delivered, "
+        + "evicted, refused, dead_lettered) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET "
+        + "spooled = spooled + excluded.spooled, delivered = delivered + excluded.delivered, "
+        + "evicted = evicted + excluded.evicted, refused = refused + excluded.refused, "
+        + "dead_lettered = dead_lettered + excluded.dead_lettered")) {
+      for (Map.Entry<String, long[]> row : ledger.entrySet()) {
+        add.setString(1, row.getKey());
+        for (int i = 0; i < 5; i++) {
+          add.setLong(i + 2, row.getValue()[i]);
+        }
+        add.executeUpdate();
+      }
+    }
+  }
+
+  private String topicOfDeadLetter(long id) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT topic FROM dead_letter WHERE id = ?")) {
+      query.setLong(1, id);
+      try (ResultSet rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new SQLException("dead letter " + id + " vanished within its transaction");
+        }
+        return rows.getString(1);
       }
     }
   }
@@ -856,7 +1090,7 @@ public final class EdgeStateStore implements AutoCloseable {
     return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
   }
 
-  private static String loadOrCreateDeviceId(Connection connection) throws SQLException {
+  private static String loadOrCreateDeviceId(Connection connection, String newDeviceId) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT device_id FROM device WHERE singleton = 1")) {
       if (rows.next()) {
@@ -865,7 +1099,7 @@ public final class EdgeStateStore implements AutoCloseable {
         return id;
       }
     }
-    String id = UUID.randomUUID().toString();
+    String id = newDeviceId != null ? newDeviceId : UUID.randomUUID().toString();
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO device (singleton, device_id, created_at_ms) VALUES (1, ?, ?)")) {
       insert.setString(1, id);

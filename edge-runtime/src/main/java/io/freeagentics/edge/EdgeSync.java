@@ -13,6 +13,7 @@ import io.freeagentics.wire.WireCodec;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public final class EdgeSync implements AutoCloseable {
   private EdgeSyncStats stats = EdgeSyncStats.initial();
   private boolean stopping;
   private boolean closed;
+  private boolean nudged;
 
   private EdgeSync(EdgeStateStore store, SyncSequences sequences, SyncLink link, EdgeMqttConfig config) {
     this.store = store;
@@ -70,6 +72,15 @@ public final class EdgeSync implements AutoCloseable {
    */
   public static EdgeSync start(Path database, EdgeStoreConfig storeConfig, EdgeMqttConfig config,
       EdgeSyncInbound inbound) throws EdgeStoreException {
+    return start(database, storeConfig, config, inbound, null);
+  }
+
+  /**
+   * As {@link #start(Path, EdgeStoreConfig, EdgeMqttConfig, EdgeSyncInbound)}, with the MQTT keep-alive pings on
+   * {@code pingScheduler} (shared by the devices of one process; {@code null}: a timer thread per client).
+   */
+  public static EdgeSync start(Path database, EdgeStoreConfig storeConfig, EdgeMqttConfig config,
+      EdgeSyncInbound inbound, ScheduledExecutorService pingScheduler) throws EdgeStoreException {
     if (database == null || storeConfig == null || config == null || inbound == null) {
       throw new IllegalArgumentException("database, storeConfig, config and inbound must not be null");
     }
@@ -88,7 +99,7 @@ public final class EdgeSync implements AutoCloseable {
       throw failure;
     }
     SyncLink link = new PahoSyncLink(config.serverUri(), "fa-" + store.deviceId(), config.maxInflight(),
-        config.keepAliveSeconds(), config.operationTimeoutMillis(), inbound);
+        config.keepAliveSeconds(), config.operationTimeoutMillis(), inbound, pingScheduler);
     return start(store, sequences, link, config);
   }
 
@@ -97,6 +108,17 @@ public final class EdgeSync implements AutoCloseable {
     EdgeSync sync = new EdgeSync(store, sequences, link, config);
     sync.thread.start();
     return sync;
+  }
+
+  /**
+   * Tells the sync that messages were just committed: an idle sync looks at the outbox now instead of after its
+   * poll interval. Any thread.
+   */
+  public void nudge() {
+    synchronized (monitor) {
+      nudged = true;
+      monitor.notifyAll();
+    }
   }
 
   /** The device id in every topic and wire header. */
@@ -178,7 +200,7 @@ public final class EdgeSync implements AutoCloseable {
           link.reset();
           pause(backoff.delayMillis(failures++));
         } else if (pass.taken() == 0) {
-          pause(config.pollMillis());
+          idle(config.pollMillis());
         }
       } catch (SyncLinkException e) {
         link.reset();
@@ -277,6 +299,26 @@ public final class EdgeSync implements AutoCloseable {
   private boolean isStopping() {
     synchronized (monitor) {
       return stopping;
+    }
+  }
+
+  /** Waits {@code millis}, until {@link #nudge()} or until {@link #close()}. */
+  private void idle(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    synchronized (monitor) {
+      while (!stopping && !nudged) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          monitor.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopping = true;
+        }
+      }
+      nudged = false;
     }
   }
 

@@ -34,6 +34,12 @@ public final class EdgeSystemPower implements EdgePowerSource {
     return new EdgeSystemPower(Path.of("/sys"));
   }
 
+  /** A battery was found and is still readable. */
+  @Override
+  public boolean hasBattery() {
+    return battery.isPresent() && !batteryWarned;
+  }
+
   @Override
   public EdgePowerState read(int outboxDepth, int outboxCapacity) {
     double soc = 1;

@@ -144,7 +144,8 @@ class EdgeProfileIoRuntimeTest {
       assertThat(summary.ticks()).isEqualTo(3);
       assertThat(summary.sensorErrors()).isEqualTo(1);
       assertThat(store.history(0)).extracting(EdgeHistoryEntry::tick).containsExactly(0L, 1L);
-      List<EdgeOutboxMessage> errors = store.pending(100).stream().filter(m -> m.topic().equals("error")).toList();
+      List<EdgeOutboxMessage> errors = store.pending(100).stream().filter(m -> m.topic().equals(EdgeRuntime.EVENTS_KIND)
+          && new String(m.payload(), StandardCharsets.UTF_8).contains("\"event\":\"error\"")).toList();
       assertThat(errors).hasSize(1).allSatisfy(m -> assertThat(new String(m.payload(), StandardCharsets.UTF_8))
           .contains("\"source\":\"sensors\"", "tick 2", "soil-moisture"));
     }

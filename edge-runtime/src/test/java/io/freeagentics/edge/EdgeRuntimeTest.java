@@ -115,7 +115,8 @@ class EdgeRuntimeTest {
       assertThat(summary.sensorErrors()).isEqualTo(5);
       assertThat(store.checkpoints()).extracting(EdgeCheckpoint::agent).containsExactly(0, 1, 3, 4, 5);
       assertThat(store.history(2)).isEmpty();
-      List<EdgeOutboxMessage> errors = store.pending(100).stream().filter(m -> m.topic().equals("error")).toList();
+      List<EdgeOutboxMessage> errors = store.pending(100).stream().filter(m -> m.topic().equals(EdgeRuntime.EVENTS_KIND)
+          && new String(m.payload(), StandardCharsets.UTF_8).contains("\"event\":\"error\"")).toList();
       assertThat(errors).hasSize(5).allSatisfy(m -> assertThat(new String(m.payload(), StandardCharsets.UTF_8))
           .contains("\"agent\":2", "i2c read of agent 2 timed out"));
     }

@@ -49,7 +49,7 @@ class EdgeStoreFullTest {
   private static EdgeOutgoing summary(long tick, int bytes) {
     byte[] payload = new byte[bytes];
     Arrays.fill(payload, (byte) tick);
-    return new EdgeOutgoing("tick", payload, EdgeRuntime.PRIORITY_SUMMARY);
+    return new EdgeOutgoing("tick", payload, EdgeRuntime.PRIORITY_TELEMETRY);
   }
 
   @Test
@@ -124,6 +124,12 @@ class EdgeStoreFullTest {
       assertThat(store.commitTick(new EdgeTickCommit(tick, everyAgent(tick), List.of(summary(tick, 100)))))
           .isEqualTo(EdgeStateStore.CommitMode.COMPLETE);
       assertThat(store.outboxStats().dropped() - droppedBeforeRecovery).as("messages of the 3 failed ticks").isEqualTo(3);
+      // The ledger accounts for every drop of every stage: evicted by trimming, refused (checkpoints only, failed).
+      EdgeLedgerEntry ledger = store.ledger().kind("tick");
+      assertThat(ledger.dropped()).isEqualTo(store.outboxStats().dropped());
+      assertThat(ledger.refused()).as("the checkpoints-only tick's message and the 3 failed ticks'").isEqualTo(4);
+      assertThat(ledger.pending()).isEqualTo(store.outboxStats().depth());
+      assertThat(ledger.spooled() + ledger.refused()).as("every tick's message").isEqualTo(tick + 1);
       assertThat(store.failedCommitsInARow()).isZero();
       assertThat(store.unsavedAgents()).isZero();
       assertThat(log.text()).contains("writable again: tick " + tick + " committed after 3 failed commits");

@@ -8,7 +8,9 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +34,24 @@ public final class PahoSyncLink implements SyncLink {
   private final int keepAliveSeconds;
   private final long operationTimeoutMillis;
   private final EdgeSyncInbound inbound;
+  private final ScheduledExecutorService pingScheduler;
   private MqttAsyncClient client;
 
   public PahoSyncLink(String serverUri, String clientId, int maxInflight, int keepAliveSeconds,
       long operationTimeoutMillis, EdgeSyncInbound inbound) {
+    this(serverUri, clientId, maxInflight, keepAliveSeconds, operationTimeoutMillis, inbound, null);
+  }
+
+  /**
+   * A link whose keep-alive pings run on {@code pingScheduler} (shared by many links in one process, instead of one
+   * timer thread per client); {@code null} keeps Paho's own timer thread.
+   */
+  public PahoSyncLink(String serverUri, String clientId, int maxInflight, int keepAliveSeconds,
+      long operationTimeoutMillis, EdgeSyncInbound inbound, ScheduledExecutorService pingScheduler) {
     if (inbound == null) {
       throw new IllegalArgumentException("inbound must not be null");
     }
+    this.pingScheduler = pingScheduler;
     this.serverUri = serverUri;
     this.clientId = clientId;
     this.maxInflight = maxInflight;
@@ -58,7 +71,10 @@ public final class PahoSyncLink implements SyncLink {
     options.setConnectionTimeout((int) Math.max(1, operationTimeoutMillis / 1000));
     options.setWill(willTopic, willPayload, QOS, true);
     try {
-      MqttAsyncClient fresh = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
+      MqttAsyncClient fresh = pingScheduler == null
+          ? new MqttAsyncClient(serverUri, clientId, new MemoryPersistence())
+          : new MqttAsyncClient(serverUri, clientId, new MemoryPersistence(),
+              new ScheduledExecutorPingSender(pingScheduler));
       fresh.setCallback(new Callback());
       client = fresh;
       fresh.connect(options).waitForCompletion(operationTimeoutMillis);

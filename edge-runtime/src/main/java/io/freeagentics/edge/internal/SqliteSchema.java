@@ -37,7 +37,22 @@ public final class SqliteSchema {
       // back to the agent's first tick.
       List.of(
           "ALTER TABLE checkpoint ADD COLUMN steps INTEGER NOT NULL DEFAULT 0",
-          "UPDATE checkpoint SET steps = (SELECT COUNT(*) FROM history WHERE history.agent = checkpoint.agent)"));
+          "UPDATE checkpoint SET steps = (SELECT COUNT(*) FROM history WHERE history.agent = checkpoint.agent)"),
+      // 3: the sync's ledger per message kind (spooled, delivered, evicted, refused, dead-lettered: what was
+      // produced against what was shed), the sync state (acknowledged belief base, overrides, active model) and
+      // the commands received with their status (a repeated command id is re-acknowledged, never applied twice).
+      // Messages already waiting count as spooled, dead letters as spooled and dead-lettered.
+      List.of(
+          "CREATE TABLE ledger (kind TEXT PRIMARY KEY, spooled INTEGER NOT NULL DEFAULT 0, "
+              + "delivered INTEGER NOT NULL DEFAULT 0, evicted INTEGER NOT NULL DEFAULT 0, "
+              + "refused INTEGER NOT NULL DEFAULT 0, dead_lettered INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID",
+          "INSERT INTO ledger (kind, spooled) SELECT topic, COUNT(*) FROM outbox GROUP BY topic",
+          "INSERT INTO ledger (kind, spooled, dead_lettered) SELECT topic, COUNT(*), COUNT(*) FROM dead_letter "
+              + "WHERE true GROUP BY topic ON CONFLICT (kind) DO UPDATE SET spooled = spooled + excluded.spooled, "
+              + "dead_lettered = excluded.dead_lettered",
+          "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
+          "CREATE TABLE command (id INTEGER PRIMARY KEY, status TEXT NOT NULL, detail TEXT NOT NULL, "
+              + "action TEXT NOT NULL, tick INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL)"));
 
   private SqliteSchema() {}
 
