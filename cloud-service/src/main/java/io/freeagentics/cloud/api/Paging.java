@@ -1,0 +1,25 @@
+package io.freeagentics.cloud.api;
+
+import io.freeagentics.cloud.config.ApiConfig;
+import jakarta.inject.Singleton;
+
+/** The page size a request asks for, checked against {@code fa.api.max-page-size}. */
+@Singleton
+final class Paging {
+  private final ApiConfig config;
+
+  Paging(ApiConfig config) {
+    this.config = config;
+  }
+
+  /** The requested limit, or the default when none. */
+  int limit(Integer requested) {
+    if (requested == null) {
+      return Math.min(config.defaultPageSize(), config.maxPageSize());
+    }
+    if (requested < 1 || requested > config.maxPageSize()) {
+      throw new InvalidRequestException("limit", "must be 1 to " + config.maxPageSize() + " but was " + requested);
+    }
+    return requested;
+  }
+}

@@ -1,0 +1,66 @@
+package io.freeagentics.cloud.config;
+
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks every configuration record of the store, twins and API when the service starts, and refuses to start with
+ * one message listing every problem of every record, each naming its property and value, for example
+ * {@code fa.api.default-page-size = 0: must be greater than or equal to 1}. The constraints sit on the records'
+ * accessors, so binding itself never stops at the first problem.
+ */
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public final class ConfigurationCheck {
+  /** The records checked, with the prefix of their properties. */
+  private static final Map<Class<?>, String> RECORDS = new LinkedHashMap<>();
+
+  static {
+    RECORDS.put(CloudConfig.class, "fa");
+    RECORDS.put(TwinConfig.class, "fa.twin");
+    RECORDS.put(ApiConfig.class, "fa.api");
+  }
+
+  ConfigurationCheck(BeanContext beans, Validator validator) {
+    List<String> problems = problems(beans, validator);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException("The configuration has " + problems.size() + " problem"
+          + (problems.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  /** Every problem of every configuration record, each as {@code property = value: problem}. */
+  static List<String> problems(BeanContext beans, Validator validator) {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<Class<?>, String> entry : RECORDS.entrySet()) {
+      Object record = beans.getBean(entry.getKey());
+      for (ConstraintViolation<Object> violation : validator.validate(record)) {
+        problems.add(entry.getValue() + "." + kebab(violation.getPropertyPath().toString()) + " = "
+            + violation.getInvalidValue() + ": " + violation.getMessage());
+      }
+    }
+    problems.sort(String::compareTo);
+    return problems;
+  }
+
+  private static String kebab(String camel) {
+    StringBuilder kebab = new StringBuilder();
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        kebab.append('-').append(Character.toLowerCase(c));
+      } else {
+        kebab.append(c);
+      }
+    }
+    return kebab.toString();
+  }
+}

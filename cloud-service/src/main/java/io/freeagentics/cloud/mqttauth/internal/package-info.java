@@ -1,0 +1,2 @@
+/** Implementation of the Mosquitto files: the {@code $7$} password hash, the ACL text, atomic file writes. */
+package io.freeagentics.cloud.mqttauth.internal;
