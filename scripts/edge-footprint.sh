@@ -4,8 +4,9 @@
 # (the launcher applies the profile's JVM flags and MALLOC_ARENA_MAX=1), lets it tick for SECONDS after its first
 # tick, then reads the whole JVM's resident set (VmRSS, and the peak VmHWM) from /proc/PID/status, and reports the
 # time from launch to the first committed tick, as the runtime measured it (from the launcher's timestamp taken
-# just before the JVM starts) and as seen from this script (including the ./fa wrapper). Ends the runtime with
-# SIGTERM and checks that it stopped cleanly.
+# just before the JVM starts) and as seen from this script (including the ./fa wrapper), with the CPU time the
+# process had used by then and the load averages (wall times on a loaded machine stretch; CPU time much less).
+# Ends the runtime with SIGTERM and checks that it stopped cleanly.
 #
 # usage: scripts/edge-footprint.sh [--profile P] [--model M] [--agents N] [--seconds S] [--nmt]
 #   --nmt   also start the JVM with -XX:NativeMemoryTracking=summary (and the attach mechanism, which the profile
@@ -52,7 +53,15 @@ pid=$!
 
 first_seen=""
 for _ in $(seq 1 3000); do
-  if grep -q 'first tick .* committed' "$log"; then first_seen=$(date +%s%N); break; fi
+  if grep -q 'first tick .* committed' "$log"; then
+    first_seen=$(date +%s%N)
+    # CPU time (user + system, all threads) the process had used by then: unlike the wall time, hardly affected
+    # by other processes competing for the cores.
+    first_cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' \
+      "/proc/$pid/stat")
+    load_at_start=$(cut -d ' ' -f 1-3 /proc/loadavg)
+    break
+  fi
   kill -0 "$pid" 2>/dev/null || { echo "edge-footprint: the runtime exited early:" >&2; cat "$log" >&2; exit 1; }
   sleep 0.01
 done
@@ -92,6 +101,7 @@ echo "jvm:       $cmdline"
 echo "RSS after ${seconds} s of ticking: $((rss_kb / 1024)) MB ($rss_kb kB; peak VmHWM $((hwm_kb / 1024)) MB), $threads threads"
 echo "resident:  $breakdown"
 echo "threads:   $thread_names"
-echo "first tick: ${runtime_ms} ms after the JVM launch (runtime's measure); $(((first_seen - launched) / 1000000)) ms after ./fa was started (this script's, polling every 10 ms)"
+echo "first tick: ${runtime_ms} ms after the JVM launch (runtime's measure); $(((first_seen - launched) / 1000000)) ms after ./fa was started (this script's, polling every 10 ms); ${first_cpu_ms} ms CPU time used by then"
+echo "load:      $load_at_start at the first tick, $(cut -d ' ' -f 1-3 /proc/loadavg) at the end (1/5/15-min load averages, $(nproc) cores)"
 echo "stopped by SIGTERM: exit status $exit_status, $ticks ticks"
 grep -E 'WARN|ERROR' "$log" | grep -v 'Using incubator modules' | sed 's/^/log: /' || true

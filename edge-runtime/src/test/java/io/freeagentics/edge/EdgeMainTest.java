@@ -62,6 +62,33 @@ class EdgeMainTest {
   }
 
   @Test
+  void withTheUnusedConvertersExcludedEveryRunOptionStillConverts() {
+    String before = System.getProperty(EdgeMain.CONVERTER_EXCLUDES_PROPERTY);
+    System.setProperty(EdgeMain.CONVERTER_EXCLUDES_PROPERTY, EdgeMain.UNUSED_CONVERTERS);
+    try {
+      CommandLine.ParseResult run = new CommandLine(new EdgeMain()).parseArgs("run", "--profile", "sim", "--model",
+          "grid:4", "--offline", "--data", dir.toString(), "--native-dir", dir.resolve("native").toString(),
+          "--durability", "NORMAL", "--io", "simulated", "--battery-start", "0.5", "--agents", "3", "--ticks", "4",
+          "--seed", "7", "--telemetry-seconds", "3", "--report-commits").subcommand();
+      assertThat(run.commandSpec().name()).isEqualTo("run");
+      assertThat(run.<Path>matchedOptionValue("--data", null)).isEqualTo(dir);
+      assertThat(run.<Path>matchedOptionValue("--native-dir", null)).isEqualTo(dir.resolve("native"));
+      assertThat(run.<EdgeDurability>matchedOptionValue("--durability", null)).isEqualTo(EdgeDurability.NORMAL);
+      assertThat(run.<Double>matchedOptionValue("--battery-start", null)).isEqualTo(0.5);
+      assertThat(run.<Long>matchedOptionValue("--seed", null)).isEqualTo(7L);
+      assertThat(run.<Integer>matchedOptionValue("--agents", null)).isEqualTo(3);
+      assertThat(run.<Integer>matchedOptionValue("--telemetry-seconds", null)).isEqualTo(3);
+      assertThat(run.<Boolean>matchedOptionValue("--report-commits", false)).isTrue();
+    } finally {
+      if (before == null) {
+        System.clearProperty(EdgeMain.CONVERTER_EXCLUDES_PROPERTY);
+      } else {
+        System.setProperty(EdgeMain.CONVERTER_EXCLUDES_PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
   void jvmFlagsPrintsTheProfilesFlagsOnePerLine() {
     Run run = run("jvm-flags", "--profile", "rpi-zero-2w");
     assertThat(run.status()).isZero();
