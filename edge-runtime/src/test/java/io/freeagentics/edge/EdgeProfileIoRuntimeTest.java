@@ -27,21 +27,6 @@ class EdgeProfileIoRuntimeTest {
       {0, 1, 1}};
   private static final double[] LAMP_VALUES = {0, 50, 100};
 
-  private static final EdgePowerSource MAINS = new EdgePowerSource() {
-    @Override
-    public EdgePowerState read(int outboxDepth, int outboxCapacity) {
-      return new EdgePowerState(1, true, Double.NaN, outboxDepth, outboxCapacity);
-    }
-
-    @Override
-    public void consumed(double intervalMs, double activeMs) {}
-
-    @Override
-    public String description() {
-      return "mains";
-    }
-  };
-
   @TempDir Path dir;
 
   /** What one tick did: the actions the agents chose, and the actuator outputs after the tick. */
@@ -103,7 +88,7 @@ class EdgeProfileIoRuntimeTest {
         new ProfileWiringMocks(pi4j));
     EdgeRuntimeConfig config = new EdgeRuntimeConfig(AGENTS, TICKS, Engine.FLOAT, 1, 11, false, 60_000);
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
-        EdgeRuntime runtime = new EdgeRuntime(config, GardenModel.create(), store, bench, MAINS,
+        EdgeRuntime runtime = new EdgeRuntime(config, GardenModel.create(), store, bench, EdgeTestPower.MAINS,
             new EdgeTickPolicy(1, 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       EdgeRunSummary summary = runtime.run();
       assertThat(summary.ticks()).isEqualTo(TICKS);
@@ -138,7 +123,7 @@ class EdgeProfileIoRuntimeTest {
     mocks.soil(1).soil(2).light(1).light(2).light(3).motion(true);
     EdgeRuntimeConfig config = new EdgeRuntimeConfig(AGENTS, 3, Engine.FLOAT, 1, 11, false, 60_000);
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
-        EdgeRuntime runtime = new EdgeRuntime(config, GardenModel.create(), store, io, MAINS,
+        EdgeRuntime runtime = new EdgeRuntime(config, GardenModel.create(), store, io, EdgeTestPower.MAINS,
             new EdgeTickPolicy(1, 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       EdgeRunSummary summary = runtime.run();
       assertThat(summary.ticks()).isEqualTo(3);

@@ -90,7 +90,7 @@ class EdgeRestoreTest {
       throws Exception {
     EdgeRuntimeConfig config = new EdgeRuntimeConfig(AGENTS, ticks, engine, 1, 7, false, 60_000);
     try (EdgeStateStore store = EdgeStateStore.open(db, EdgeStoreConfig.defaults().withHistoryLength(HISTORY));
-        EdgeRuntime runtime = new EdgeRuntime(config, model, store, new TickKeyedIo(model), MAINS,
+        EdgeRuntime runtime = new EdgeRuntime(config, model, store, new TickKeyedIo(model), EdgeTestPower.MAINS,
             new EdgeTickPolicy(1, 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       assertThat(runtime.run().ticks()).isEqualTo(ticks);
       return store.checkpoints();
@@ -138,19 +138,4 @@ class EdgeRestoreTest {
     @Override
     public void close() {}
   }
-
-  private static final EdgePowerSource MAINS = new EdgePowerSource() {
-    @Override
-    public EdgePowerState read(int outboxDepth, int outboxCapacity) {
-      return new EdgePowerState(1, true, Double.NaN, outboxDepth, outboxCapacity);
-    }
-
-    @Override
-    public void consumed(double intervalMs, double activeMs) {}
-
-    @Override
-    public String description() {
-      return "mains";
-    }
-  };
 }

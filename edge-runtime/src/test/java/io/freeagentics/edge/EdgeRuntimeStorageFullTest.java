@@ -26,21 +26,6 @@ class EdgeRuntimeStorageFullTest {
   private static final long SPACE_BACK_AT_TICK = 5;
   @TempDir Path dir;
 
-  private static final EdgePowerSource MAINS = new EdgePowerSource() {
-    @Override
-    public EdgePowerState read(int outboxDepth, int outboxCapacity) {
-      return new EdgePowerState(1, true, Double.NaN, outboxDepth, outboxCapacity);
-    }
-
-    @Override
-    public void consumed(double intervalMs, double activeMs) {}
-
-    @Override
-    public String description() {
-      return "mains";
-    }
-  };
-
   private static EdgeRuntimeConfig config() {
     return new EdgeRuntimeConfig(AGENTS, TICKS, Engine.FLOAT, 1, 7, true, 60_000);
   }
@@ -54,8 +39,8 @@ class EdgeRuntimeStorageFullTest {
     GenerativeModel model = ModelCatalog.resolve("grid:3");
     List<EdgeCheckpoint> uninterrupted;
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("reference.db"), EdgeStoreConfig.defaults());
-        EdgeRuntime runtime = new EdgeRuntime(config(), model, store, new EdgeSimulatedIo(model, AGENTS, 7), MAINS,
-            new EdgeTickPolicy(1, 1), quiet())) {
+        EdgeRuntime runtime = new EdgeRuntime(config(), model, store, new EdgeSimulatedIo(model, AGENTS, 7),
+            EdgeTestPower.MAINS, new EdgeTickPolicy(1, 1), quiet())) {
       runtime.run();
       uninterrupted = store.checkpoints();
     }
@@ -67,7 +52,7 @@ class EdgeRuntimeStorageFullTest {
         CapturedStderr captured = new CapturedStderr()) {
       store.limitPageCount(1);
       EdgeIo spaceComesBack = new SpaceBackAt(new EdgeSimulatedIo(model, AGENTS, 7), store, SPACE_BACK_AT_TICK);
-      try (EdgeRuntime runtime = new EdgeRuntime(config(), model, store, spaceComesBack, MAINS,
+      try (EdgeRuntime runtime = new EdgeRuntime(config(), model, store, spaceComesBack, EdgeTestPower.MAINS,
           new EdgeTickPolicy(1, 1), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
         summary = runtime.run();
       }
@@ -96,8 +81,8 @@ class EdgeRuntimeStorageFullTest {
     Path db = dir.resolve("edge.db");
     EdgeStoreConfig storeConfig = EdgeStoreConfig.defaults().withMaxFailedCommits(3);
     try (EdgeStateStore store = EdgeStateStore.open(db, storeConfig); CapturedStderr captured = new CapturedStderr();
-        EdgeRuntime runtime = new EdgeRuntime(config(), model, store, new EdgeSimulatedIo(model, AGENTS, 7), MAINS,
-            new EdgeTickPolicy(1, 1), quiet())) {
+        EdgeRuntime runtime = new EdgeRuntime(config(), model, store, new EdgeSimulatedIo(model, AGENTS, 7),
+            EdgeTestPower.MAINS, new EdgeTickPolicy(1, 1), quiet())) {
       store.limitPageCount(1);
       EdgeStoreException stopped = catchThrowableOfType(EdgeStoreException.class, runtime::run);
       assertThat(stopped.kind()).isEqualTo(EdgeStoreException.Kind.STORAGE_FULL);

@@ -25,22 +25,6 @@ class EdgeRuntimeTest {
     return new EdgeTickPolicy(1, 1);
   }
 
-  /** A battery that is always full and on mains: the policy's fastest rate. */
-  private static final EdgePowerSource MAINS = new EdgePowerSource() {
-    @Override
-    public EdgePowerState read(int outboxDepth, int outboxCapacity) {
-      return new EdgePowerState(1, true, Double.NaN, outboxDepth, outboxCapacity);
-    }
-
-    @Override
-    public void consumed(double intervalMs, double activeMs) {}
-
-    @Override
-    public String description() {
-      return "mains";
-    }
-  };
-
   @Test
   void ticksCommitAndARestartResumesFromTheCheckpoints() throws Exception {
     GenerativeModel model = ModelCatalog.resolve("grid:3");
@@ -48,7 +32,7 @@ class EdgeRuntimeTest {
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
         EdgeRuntime runtime = new EdgeRuntime(config(12, Engine.FLOAT), model, store,
-            new EdgeSimulatedIo(model, AGENTS, 7), MAINS, fast(), out)) {
+            new EdgeSimulatedIo(model, AGENTS, 7), EdgeTestPower.MAINS, fast(), out)) {
       EdgeRunSummary summary = runtime.run();
       assertThat(summary.ticks()).isEqualTo(12);
       assertThat(summary.firstTick()).isZero();
@@ -58,7 +42,7 @@ class EdgeRuntimeTest {
     }
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
         EdgeRuntime runtime = new EdgeRuntime(config(3, Engine.FLOAT), model, store,
-            new EdgeSimulatedIo(model, AGENTS, 8), MAINS, fast(), out)) {
+            new EdgeSimulatedIo(model, AGENTS, 8), EdgeTestPower.MAINS, fast(), out)) {
       EdgeRunSummary summary = runtime.run();
       assertThat(summary.resumedAfterTick()).isEqualTo(11);
       assertThat(summary.firstTick()).isEqualTo(12);
@@ -108,8 +92,8 @@ class EdgeRuntimeTest {
       }
     };
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
-        EdgeRuntime runtime = new EdgeRuntime(config(5, Engine.FLOAT), model, store, failingAgentTwo, MAINS, fast(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+        EdgeRuntime runtime = new EdgeRuntime(config(5, Engine.FLOAT), model, store, failingAgentTwo,
+            EdgeTestPower.MAINS, fast(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       EdgeRunSummary summary = runtime.run();
       assertThat(summary.ticks()).isEqualTo(5);
       assertThat(summary.sensorErrors()).isEqualTo(5);
@@ -127,7 +111,7 @@ class EdgeRuntimeTest {
     GenerativeModel model = ModelCatalog.resolve("grid:3");
     try (EdgeStateStore store = EdgeStateStore.open(dir.resolve("edge.db"), EdgeStoreConfig.defaults());
         EdgeRuntime runtime = new EdgeRuntime(config(5, Engine.INT8), model, store,
-            new EdgeSimulatedIo(model, AGENTS, 7), MAINS, fast(),
+            new EdgeSimulatedIo(model, AGENTS, 7), EdgeTestPower.MAINS, fast(),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       assertThat(runtime.run().ticks()).isEqualTo(5);
     }

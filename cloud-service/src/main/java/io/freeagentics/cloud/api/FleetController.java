@@ -2,7 +2,7 @@ package io.freeagentics.cloud.api;
 
 import io.freeagentics.cloud.twin.DeviceView;
 import io.freeagentics.cloud.twin.FleetView;
-import io.freeagentics.cloud.twin.TwinService;
+import io.freeagentics.cloud.twin.CachedFleetPages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,10 +24,10 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "fleets")
 class FleetController {
-  private final TwinService twins;
+  private final CachedFleetPages twins;
   private final Paging paging;
 
-  FleetController(TwinService twins, Paging paging) {
+  FleetController(CachedFleetPages twins, Paging paging) {
     this.twins = twins;
     this.paging = paging;
   }

@@ -1,9 +1,12 @@
 package io.freeagentics.cloud.coalitions;
 
 import com.uber.h3core.H3Core;
+import static io.freeagentics.cloud.api.Ids.TOKEN;
+import static io.freeagentics.cloud.api.Ids.TOKEN_MESSAGE;
+
 import io.freeagentics.cloud.api.FieldProblem;
 import io.freeagentics.cloud.api.InvalidRequestException;
-import io.freeagentics.cloud.config.ApiConfig;
+import io.freeagentics.cloud.api.Paging;
 import io.freeagentics.coalitions.Coalition;
 import io.freeagentics.coalitions.CoalitionStructure;
 import io.micronaut.core.annotation.Nullable;
@@ -44,9 +47,6 @@ import java.util.TreeSet;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "coalitions")
 class CoalitionController {
-  /** Fleet and device ids, as the rest of the API takes them. */
-  static final String TOKEN = "[A-Za-z0-9._-]{1,64}";
-  static final String TOKEN_MESSAGE = "must be 1 to 64 characters from A-Z, a-z, 0-9, '.', '_' and '-'";
   /** A capability name. */
   static final String CAPABILITY = "[A-Za-z0-9_-]{1,32}";
   /** Distinct capabilities a device, and a fleet, may have (the bits of the formation's capability set). */
@@ -54,13 +54,13 @@ class CoalitionController {
 
   private final CoalitionRounds rounds;
   private final DevicePlacements placements;
-  private final ApiConfig api;
+  private final Paging paging;
   private final H3Core h3;
 
-  CoalitionController(CoalitionRounds rounds, DevicePlacements placements, ApiConfig api) {
+  CoalitionController(CoalitionRounds rounds, DevicePlacements placements, Paging paging) {
     this.rounds = rounds;
     this.placements = placements;
-    this.api = api;
+    this.paging = paging;
     try {
       this.h3 = H3Core.newInstance();
     } catch (IOException e) {
@@ -78,7 +78,7 @@ class CoalitionController {
       @Parameter(description = "also list agents alone (default false)") @QueryValue(defaultValue = "false")
       boolean singletons,
       @Parameter(description = "page size (default fa.api.default-page-size)") @Nullable @QueryValue Integer limit) {
-    int size = limit(limit);
+    int size = paging.limit(limit);
     FleetCoalitions latest = rounds.latest(fleet).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
         "no coalition round of fleet " + fleet + " has run yet"));
     CoalitionStructure structure = latest.structure();
@@ -162,16 +162,5 @@ class CoalitionController {
       cells.add(h3.h3ToString(cell));
     }
     return new CoalitionsView.CoalitionView(coalition.id(), coalition.value(), members, cells);
-  }
-
-  /** The requested page size, checked as the rest of the API checks it (fa.api.max-page-size). */
-  private int limit(Integer requested) {
-    if (requested == null) {
-      return Math.min(api.defaultPageSize(), api.maxPageSize());
-    }
-    if (requested < 1 || requested > api.maxPageSize()) {
-      throw new InvalidRequestException("limit", "must be 1 to " + api.maxPageSize() + " but was " + requested);
-    }
-    return requested;
   }
 }

@@ -1,11 +1,11 @@
 package io.freeagentics.cloud.coalitions;
 
+import io.freeagentics.cloud.config.ConfigurationCheck;
 import io.freeagentics.coalitions.CoalitionConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Coalition rounds ({@code fa.coalitions.*}); checked by {@link #check(Validator)} when {@link CoalitionRounds}
- * starts. The formation parameters default to {@link CoalitionConfig#defaults()} (distance decay: g halving every
- * ring; alpha = beta = 0.5).
+ * Coalition rounds ({@code fa.coalitions.*}); checked by {@link ConfigurationCheck} at startup and by
+ * {@link #check(Validator)} when {@link CoalitionRounds} starts. The formation parameters default to
+ * {@link CoalitionConfig#defaults()} (distance decay: g halving every ring; alpha = beta = 0.5).
  *
  * @param enabled whether rounds run every {@code roundInterval} (POST .../coalitions/round runs one regardless)
  * @param roundInterval the delay between the end of one scheduled round and the start of the next
@@ -75,33 +75,21 @@ public record CoalitionsConfig(
    * @throws ConfigurationException when a property is out of range
    */
   public void check(Validator validator) {
-    List<String> problems = new ArrayList<>();
-    for (ConstraintViolation<CoalitionsConfig> violation : validator.validate(this)) {
-      problems.add("fa.coalitions." + kebab(violation.getPropertyPath().toString()) + " = "
-          + violation.getInvalidValue() + ": " + violation.getMessage());
-    }
+    ConfigurationCheck.refuseIfAny(problems(validator));
+  }
+
+  /**
+   * Every problem of this record, each as {@code fa.coalitions.<property> = <value>: <problem>}; also part of the
+   * startup {@link ConfigurationCheck}.
+   */
+  public List<String> problems(Validator validator) {
+    List<String> problems = new ArrayList<>(ConfigurationCheck.violations("fa.coalitions", this, validator));
     if (roundInterval != null && (roundInterval.isNegative() || roundInterval.isZero())) {
       problems.add("fa.coalitions.round-interval = " + roundInterval + ": must be positive");
     }
     if (!Double.isFinite(lambda)) {
       problems.add("fa.coalitions.lambda = " + lambda + ": must be a finite number");
     }
-    if (!problems.isEmpty()) {
-      problems.sort(String::compareTo);
-      throw new ConfigurationException("The configuration has " + problems.size() + " problem"
-          + (problems.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", problems));
-    }
-  }
-
-  private static String kebab(String camel) {
-    StringBuilder kebab = new StringBuilder();
-    for (char c : camel.toCharArray()) {
-      if (Character.isUpperCase(c)) {
-        kebab.append('-').append(Character.toLowerCase(c));
-      } else {
-        kebab.append(c);
-      }
-    }
-    return kebab.toString();
+    return problems;
   }
 }

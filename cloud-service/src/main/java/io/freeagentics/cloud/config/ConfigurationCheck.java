@@ -1,5 +1,6 @@
 package io.freeagentics.cloud.config;
 
+import io.freeagentics.cloud.coalitions.CoalitionsConfig;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks every configuration record of the store, twins and API when the service starts, and refuses to start with
+ * Checks every configuration record of the store, twins, API and coalition rounds when the service starts, and
+ * refuses to start with
  * one message listing every problem of every record, each naming its property and value, for example
  * {@code fa.api.default-page-size = 0: must be greater than or equal to 1}. The constraints sit on the records'
  * accessors, so binding itself never stops at the first problem.
@@ -31,25 +33,47 @@ public final class ConfigurationCheck {
   }
 
   ConfigurationCheck(BeanContext beans, Validator validator) {
-    List<String> problems = problems(beans, validator);
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException("The configuration has " + problems.size() + " problem"
-          + (problems.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", problems));
-    }
+    refuseIfAny(problems(beans, validator));
   }
 
   /** Every problem of every configuration record, each as {@code property = value: problem}. */
   static List<String> problems(BeanContext beans, Validator validator) {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<Class<?>, String> entry : RECORDS.entrySet()) {
-      Object record = beans.getBean(entry.getKey());
-      for (ConstraintViolation<Object> violation : validator.validate(record)) {
-        problems.add(entry.getValue() + "." + kebab(violation.getPropertyPath().toString()) + " = "
-            + violation.getInvalidValue() + ": " + violation.getMessage());
-      }
+      problems.addAll(violations(entry.getValue(), beans.getBean(entry.getKey()), validator));
     }
+    problems.addAll(beans.getBean(CoalitionsConfig.class).problems(validator));
     problems.sort(String::compareTo);
     return problems;
+  }
+
+  /**
+   * The constraint violations of one configuration record, each as {@code prefix.property = value: problem} with
+   * the property in kebab case, as it is written in the configuration.
+   *
+   * @param prefix the prefix of the record's properties, for example {@code fa.api}
+   */
+  public static List<String> violations(String prefix, Object record, Validator validator) {
+    List<String> problems = new ArrayList<>();
+    for (ConstraintViolation<Object> violation : validator.validate(record)) {
+      problems.add(prefix + "." + kebab(violation.getPropertyPath().toString()) + " = "
+          + violation.getInvalidValue() + ": " + violation.getMessage());
+    }
+    return problems;
+  }
+
+  /**
+   * Refuses a configuration with problems: one message listing them all, sorted.
+   *
+   * @throws ConfigurationException when {@code problems} is not empty
+   */
+  public static void refuseIfAny(List<String> problems) {
+    if (!problems.isEmpty()) {
+      List<String> sorted = new ArrayList<>(problems);
+      sorted.sort(String::compareTo);
+      throw new ConfigurationException("The configuration has " + sorted.size() + " problem"
+          + (sorted.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", sorted));
+    }
   }
 
   private static String kebab(String camel) {

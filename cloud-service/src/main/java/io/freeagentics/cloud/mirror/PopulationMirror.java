@@ -166,16 +166,9 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
 
   /** The mirrored beliefs of one agent, or empty when it is not mirrored. */
   public Optional<MirroredAgent> agent(String fleet, String device, int agent) {
-    ModelMirror mirror = mirrorOf(fleet, device);
-    if (mirror == null) {
-      return Optional.empty();
-    }
-    ModelMirror.Mirrored mirrored = mirror.read(fleet, device, agent);
-    if (mirrored == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new MirroredAgent(fleet, device, agent, mirror.model().name(), mirrored.tick(),
-        mirrored.sequence(), Arrays.asList(mirrored.beliefs())));
+    return locate(fleet, device, agent).map(found -> new MirroredAgent(fleet, device, agent,
+        found.mirror().model().name(), found.mirrored().tick(), found.mirrored().sequence(),
+        Arrays.asList(found.mirrored().beliefs())));
   }
 
   /** The mirrored agents of a device, by agent id. */
@@ -193,16 +186,22 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
 
   /** What the mirrored agent expects to observe next ({@link MirrorPrediction}), or empty when not mirrored. */
   public Optional<MirrorPrediction> predict(String fleet, String device, int agent) {
+    return locate(fleet, device, agent).map(found -> new MirrorPrediction(fleet, device, agent,
+        found.mirrored().tick(),
+        Arrays.asList(OutcomePrediction.predict(found.mirror().model(), found.mirrored().beliefs()))));
+  }
+
+  /** A mirrored agent and the mirror of its model. */
+  private record Located(ModelMirror mirror, ModelMirror.Mirrored mirrored) {}
+
+  /** The mirrored agent with its mirror, or empty when its device's model or the agent is not mirrored. */
+  private Optional<Located> locate(String fleet, String device, int agent) {
     ModelMirror mirror = mirrorOf(fleet, device);
     if (mirror == null) {
       return Optional.empty();
     }
     ModelMirror.Mirrored mirrored = mirror.read(fleet, device, agent);
-    if (mirrored == null) {
-      return Optional.empty();
-    }
-    double[][] outcomes = OutcomePrediction.predict(mirror.model(), mirrored.beliefs());
-    return Optional.of(new MirrorPrediction(fleet, device, agent, mirrored.tick(), Arrays.asList(outcomes)));
+    return mirrored == null ? Optional.empty() : Optional.of(new Located(mirror, mirrored));
   }
 
   private ModelMirror mirrorOf(String fleet, String device) {

@@ -35,13 +35,15 @@ public class DeviceRegistry implements DeviceReports {
   private final LastSeenWriter lastSeenWriter;
   /** A provider: the cached twins read through TwinService, which reads this registry's pending last-seen times. */
   private final Provider<CachedTwins> twins;
+  private final Provider<CachedFleetPages> pages;
   private final Cache<DeviceKey, Long> known;
   private final ConcurrentHashMap<Long, Long> pendingLastSeen = new ConcurrentHashMap<>();
   private final Counter lookups;
   private final Counter staleReports;
 
   DeviceRegistry(DeviceReportStore store, LastSeenWriter lastSeenWriter, TwinConfig config, MeterRegistry meters,
-      Provider<CachedTwins> twins) {
+      Provider<CachedTwins> twins, Provider<CachedFleetPages> pages) {
+    this.pages = pages;
     this.store = store;
     this.twins = twins;
     this.lastSeenWriter = lastSeenWriter;
@@ -72,6 +74,7 @@ public class DeviceRegistry implements DeviceReports {
     DeviceKey key = new DeviceKey(fleet, device);
     if (store.presence(devicePk(key, receivedAtMillis), presence.online(), Instant.ofEpochMilli(receivedAtMillis))) {
       twins.get().invalidate(key);
+      pages.get().invalidate();
     } else {
       staleReports.increment();
     }
@@ -123,6 +126,9 @@ public class DeviceRegistry implements DeviceReports {
       return pk;
     }
     lookups.increment();
-    return known.get(key, k -> store.register(k, Instant.ofEpochMilli(receivedAtMillis)));
+    long registered = known.get(key, k -> store.register(k, Instant.ofEpochMilli(receivedAtMillis)));
+    // The device may be new: fleet counts and device pages change.
+    pages.get().invalidate();
+    return registered;
   }
 }

@@ -1,7 +1,9 @@
 package io.freeagentics.cloud.api;
 
+import static io.freeagentics.cloud.api.ApiCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freeagentics.cloud.api.ApiCalls.Reply;
 import io.freeagentics.cloud.ingest.DeviceReports;
 import io.freeagentics.model.BuiltInModels;
 import io.freeagentics.model.json.ModelJson;
@@ -12,17 +14,13 @@ import io.freeagentics.wire.ModelUpdate;
 import io.freeagentics.wire.Presence;
 import io.freeagentics.wire.ProfileOverride;
 import io.freeagentics.wire.Telemetry;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +106,21 @@ class ApiTest {
     reports.presence("farm", "cached-1", new Presence(new MessageHeader("cached-1", 9, now), false), now + 2000);
     Map<String, Object> third = admin(HttpRequest.GET("/api/fleets/farm/devices/cached-1")).map();
     assertThat(map(third.get("reported")).get("online")).isEqualTo(false);
+  }
+
+  @Test
+  void cachedDevicePagesFollowRegistrationsAndPresence() {
+    long now = System.currentTimeMillis();
+    reports.seen("paging-cache", "pc-1", now);
+    assertThat(admin(HttpRequest.GET("/api/fleets/paging-cache/devices")).map().get("items").toString())
+        .contains("device=pc-1").doesNotContain("pc-2").contains("online=false");
+    // Both pages are cached now: a new device and a presence change must each reach the next read.
+    reports.seen("paging-cache", "pc-2", now + 1);
+    reports.presence("paging-cache", "pc-1", new Presence(new MessageHeader("pc-1", 1, now), true), now + 2);
+    String items = admin(HttpRequest.GET("/api/fleets/paging-cache/devices")).map().get("items").toString();
+    assertThat(items).contains("device=pc-2").contains("online=true");
+    assertThat(admin(HttpRequest.GET("/api/fleets/paging-cache/devices?online=true")).map().get("items").toString())
+        .contains("device=pc-1").doesNotContain("pc-2");
   }
 
   @Test
@@ -337,57 +350,11 @@ class ApiTest {
     return new CommandAck(new MessageHeader(device, 5, System.currentTimeMillis()), id, status, detail);
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
   Reply admin(MutableHttpRequest<?> request) {
     return call(request, "admin", ADMIN_PASSWORD);
   }
 
   Reply call(MutableHttpRequest<?> request, String user, String password) {
-    if (user != null) {
-      request.basicAuth(user, password);
-    }
-    request.contentType("application/json");
-    try {
-      HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
-      return new Reply(response.code(), response.body(), response.header("Location"));
-    } catch (HttpClientResponseException e) {
-      return new Reply(e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""), null);
-    }
-  }
-
-  /** A response: status, body, Location. */
-  final class Reply {
-    final int status;
-    final String body;
-    final String location;
-
-    Reply(int status, String body, String location) {
-      this.status = status;
-      this.body = body;
-      this.location = location;
-    }
-
-    Map<String, Object> map() {
-      try {
-        return json.readValue(body, Argument.mapOf(String.class, Object.class));
-      } catch (IOException e) {
-        throw new AssertionError("not a JSON object (status " + status + "): " + body, e);
-      }
-    }
-
-    List<Map<String, Object>> problems() {
-      Object problems = map().get("problems");
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> list = (List<Map<String, Object>>) problems;
-      return list;
-    }
-
-    List<String> fields() {
-      return problems().stream().map(p -> String.valueOf(p.get("field"))).distinct().toList();
-    }
+    return ApiCalls.call(http, json, request, user, password);
   }
 }

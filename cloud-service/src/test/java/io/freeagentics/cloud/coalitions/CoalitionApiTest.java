@@ -1,8 +1,11 @@
 package io.freeagentics.cloud.coalitions;
 
+import static io.freeagentics.cloud.api.ApiCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freeagentics.cloud.api.ApiCalls;
+import io.freeagentics.cloud.api.ApiCalls.Reply;
 import io.freeagentics.cloud.ingest.BeliefsStored;
 import io.freeagentics.cloud.ingest.internal.BeliefFixtures;
 import io.freeagentics.cloud.mirror.PopulationMirror;
@@ -10,18 +13,14 @@ import io.freeagentics.wire.AgentBeliefs;
 import io.freeagentics.wire.BeliefSet;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -262,50 +261,11 @@ class CoalitionApiTest {
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
   Reply admin(MutableHttpRequest<?> request) {
     return call(request, "admin", ADMIN_PASSWORD);
   }
 
   Reply call(MutableHttpRequest<?> request, String user, String password) {
-    if (user != null) {
-      request.basicAuth(user, password);
-    }
-    request.contentType("application/json");
-    try {
-      HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
-      return new Reply(response.code(), response.body());
-    } catch (HttpClientResponseException e) {
-      return new Reply(e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""));
-    }
-  }
-
-  /** A response: status and body. */
-  final class Reply {
-    final int status;
-    final String body;
-
-    Reply(int status, String body) {
-      this.status = status;
-      this.body = body;
-    }
-
-    Map<String, Object> map() {
-      try {
-        return json.readValue(body, Argument.mapOf(String.class, Object.class));
-      } catch (IOException e) {
-        throw new AssertionError("not a JSON object (status " + status + "): " + body, e);
-      }
-    }
-
-    List<String> fields() {
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> problems = (List<Map<String, Object>>) map().get("problems");
-      return problems.stream().map(p -> String.valueOf(p.get("field"))).distinct().toList();
-    }
+    return ApiCalls.call(http, json, request, user, password);
   }
 }

@@ -38,4 +38,18 @@ class ConfigValidationTest {
           .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
     }
   }
+
+  @Test
+  void coalitionRoundProblemsAreReportedWithTheOthers() {
+    try (ApplicationContext context = ApplicationContext.builder().environments("apitest")
+        .properties(Map.of("fa.coalitions.k", "-1", "fa.coalitions.round-interval", "0s",
+            "fa.twin.known-devices", "0"))
+        .build()) {
+      assertThatThrownBy(context::start)
+          .hasStackTraceContaining("The configuration has 3 problems:")
+          .hasStackTraceContaining("fa.coalitions.k = -1: must be greater than or equal to 0")
+          .hasStackTraceContaining("fa.coalitions.round-interval = PT0S: must be positive")
+          .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
+    }
+  }
 }

@@ -3,7 +3,6 @@ package io.freeagentics.cloud.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -127,7 +126,7 @@ class ReadReplicaRoutingDataSourceTest {
   }
 
   /** A data source over DriverManager that counts the connections it opened. */
-  static final class CountingDataSource implements DataSource {
+  static final class CountingDataSource implements PlainDataSource {
     final String url;
     final String name;
     final AtomicInteger opened = new AtomicInteger();
@@ -144,39 +143,8 @@ class ReadReplicaRoutingDataSourceTest {
     }
 
     @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
     public Logger getParentLogger() {
       return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }

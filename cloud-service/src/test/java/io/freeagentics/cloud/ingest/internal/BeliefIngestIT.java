@@ -6,20 +6,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.freeagentics.cloud.beliefs.AgentBeliefView;
 import io.freeagentics.cloud.beliefs.JdbcBeliefQueries;
 import io.freeagentics.cloud.ingest.IngestServices;
+import io.freeagentics.cloud.store.PlainDataSource;
 import io.freeagentics.wire.AcknowledgedBeliefs;
 import io.freeagentics.wire.BeliefDelta;
 import io.freeagentics.wire.BeliefSet;
 import io.freeagentics.wire.EncodedBeliefs;
 import io.freeagentics.wire.WireCodec;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,51 +209,13 @@ class BeliefIngestIT {
   }
 
   /** A data source that fails every connection while {@code down} is set: a database outage. */
-  private record FailingDataSource(DataSource delegate, AtomicBoolean down) implements DataSource {
+  private record FailingDataSource(DataSource delegate, AtomicBoolean down) implements PlainDataSource {
     @Override
     public Connection getConnection() throws SQLException {
       if (down.get()) {
         throw new SQLException("database down (test)", "08001");
       }
       return delegate.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }
