@@ -1,6 +1,5 @@
 package io.freeagentics.coalitions.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freeagentics.coalitions.Agent;
@@ -14,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +30,7 @@ import picocli.CommandLine.Option;
         "JSON keys: agents, ms, coalitions, value, singletons, mean_size, ms_runs, cpu_ms, ... (ms = median wall "
             + "time; cpu_ms = median CPU time: of the process for a full formation, which uses every core, of the "
             + "calling thread for an incremental round)."})
-final class CoalitionsBenchCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class CoalitionsBenchCommand extends CoalitionsSubcommand {
   private static final java.lang.management.ThreadMXBean THREADS =
       java.lang.management.ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
@@ -73,13 +69,8 @@ final class CoalitionsBenchCommand implements Callable<Integer> {
   @Mixin
   private ConfigOptions configOptions;
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int run(PrintWriter out, PrintWriter err) throws Exception {
     CoalitionConfig config;
     CityWorkload workload;
     try {
@@ -110,8 +101,7 @@ final class CoalitionsBenchCommand implements Callable<Integer> {
       workload = new CityWorkload(CityWorkload.BERLIN_LAT, CityWorkload.BERLIN_LNG, density, config.resolution(), 4,
           12);
     } catch (IllegalArgumentException e) {
-      err.println("fa coalitions bench: " + e.getMessage());
-      return 2;
+      return usageError(err, e.getMessage());
     }
     int warmups = warmup >= 0 ? warmup : (agents <= 200_000 ? 2 : 0);
     int repeats = repeat >= 0 ? repeat : (agents <= 200_000 ? 3 : 1);

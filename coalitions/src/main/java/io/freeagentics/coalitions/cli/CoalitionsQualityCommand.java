@@ -1,13 +1,10 @@
 package io.freeagentics.coalitions.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freeagentics.coalitions.CoalitionConfig;
 import io.freeagentics.coalitions.internal.QualityEvaluation;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +16,7 @@ import picocli.CommandLine.Option;
             + "greedy algorithm and with an exhaustive search over all partitions (dynamic programming over subsets, "
             + "O(3^n)), and prints the mean ratio greedy / optimum (1 = always optimal).",
         "JSON keys: mean_ratio, min_ratio, optimal_share, trials, mean_agents, ms."})
-final class CoalitionsQualityCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class CoalitionsQualityCommand extends CoalitionsSubcommand {
 
   @Option(names = "--trials", defaultValue = "500", description = "Random populations (default: ${DEFAULT-VALUE}).")
   private int trials;
@@ -40,18 +36,12 @@ final class CoalitionsQualityCommand implements Callable<Integer> {
   @Mixin
   private ConfigOptions configOptions;
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    CoalitionConfig config;
+  int run(PrintWriter out, PrintWriter err) throws Exception {
     QualityEvaluation.Summary s;
     long start = System.nanoTime();
     try {
-      config = configOptions.config();
+      CoalitionConfig config = configOptions.config();
       long[] lastReport = {System.nanoTime()};
       s = QualityEvaluation.run(config, trials, maxAgents, radiusKm, seed, done -> {
         if (System.nanoTime() - lastReport[0] > 1_000_000_000L) {
@@ -61,8 +51,7 @@ final class CoalitionsQualityCommand implements Callable<Integer> {
         }
       });
     } catch (IllegalArgumentException e) {
-      err.println("fa coalitions quality: " + e.getMessage());
-      return 2;
+      return usageError(err, e.getMessage());
     }
     double ms = (System.nanoTime() - start) / 1e6;
     if (json) {
