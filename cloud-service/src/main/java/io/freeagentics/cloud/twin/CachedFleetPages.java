@@ -6,7 +6,7 @@ import io.freeagentics.cloud.cache.ValueCodec;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,7 +16,8 @@ import java.util.List;
  * row) or goes online or offline; both drop every cached page on every instance. Last-seen times in a cached page may
  * lag by up to the L1 time-to-live (they change with every message).
  */
-@Singleton
+// Created with the context, not lazily on an ingest thread in the middle of its transaction.
+@Context
 public class CachedFleetPages {
   private final TwinService twins;
   private final TwoLevelCache<FleetPageKey, List<FleetView>> fleetPages;

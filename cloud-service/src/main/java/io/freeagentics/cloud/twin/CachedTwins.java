@@ -5,7 +5,7 @@ import io.freeagentics.cloud.cache.TwoLevelCaches;
 import io.freeagentics.cloud.cache.ValueCodec;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
  * after its transaction committed, so a read cannot put the old value back. Only the last-seen time may lag by up
  * to the L1 time-to-live: it changes with every message and is not worth an invalidation each time.
  */
-@Singleton
+// Created with the context, not lazily on an ingest thread in the middle of its transaction.
+@Context
 public class CachedTwins {
   private final TwinService twins;
   private final TwoLevelCache<DeviceKey, TwinView> cache;

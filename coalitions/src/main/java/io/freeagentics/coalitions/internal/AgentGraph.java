@@ -5,32 +5,33 @@ import java.util.Arrays;
 /**
  * The sparse pair graph: for every agent slot, the agents within k rings with a non-zero pair weight, and those
  * weights. Symmetric (every edge is stored at both ends). All lists live in two large arrays (an arena): agent s
- * holds {@code nbr[start[s] .. start[s] + deg[s])} and the same range of {@code w}, with room for {@code cap[s]}
- * entries. A full formation lays the lists out in slot order with some slack, so the whole graph is a handful of
- * objects (no per-agent garbage for the collector to copy) read mostly in order; an incremental round that
- * outgrows a list moves it to the end of the arena.
+ * holds {@code nbr[start .. start + degree)} (both read from {@link #sd}) and the same range of {@code w}, with
+ * room for {@code cap[s]} entries. A full formation lays the lists out in slot order with some slack, so the
+ * whole graph is a handful of objects (no per-agent garbage for the collector to copy) read mostly in order; an
+ * incremental round that outgrows a list moves it to the end of the arena.
  */
 final class AgentGraph {
-  int[] start;
+  /**
+   * Start and length of every list, interleaved ({@code sd[2s]} = start of s, {@code sd[2s + 1]} = its degree) so
+   * that reaching a list costs one cache line, not two.
+   */
+  int[] sd;
   int[] cap;
-  int[] deg;
   int[] nbr;
   double[] w;
   private int top;
 
   AgentGraph(int capacity) {
-    start = new int[capacity];
+    sd = new int[2 * capacity];
     cap = new int[capacity];
-    deg = new int[capacity];
     nbr = new int[16];
     w = new double[16];
   }
 
   void ensureCapacity(int capacity) {
-    if (capacity > deg.length) {
-      start = Arrays.copyOf(start, capacity);
+    if (capacity > cap.length) {
+      sd = Arrays.copyOf(sd, 2 * capacity);
       cap = Arrays.copyOf(cap, capacity);
-      deg = Arrays.copyOf(deg, capacity);
     }
   }
 
@@ -49,9 +50,9 @@ final class AgentGraph {
     w = new double[(int) size];
     int at = 0;
     for (int s = 0; s < slots; s++) {
-      start[s] = at;
+      sd[2 * s] = at;
       cap[s] = capacities[s];
-      deg[s] = 0;
+      sd[2 * s + 1] = 0;
       at += capacities[s];
     }
     top = at;
@@ -60,9 +61,9 @@ final class AgentGraph {
   /** Gives slot {@code s} an empty list of room {@code capacity} at the end of the arena. */
   void allocate(int s, int capacity) {
     ensureArena(capacity);
-    start[s] = top;
+    sd[2 * s] = top;
     cap[s] = capacity;
-    deg[s] = 0;
+    sd[2 * s + 1] = 0;
     top += capacity;
   }
 
@@ -76,31 +77,31 @@ final class AgentGraph {
   }
 
   void add(int s, int j, double weight) {
-    int n = deg[s];
+    int n = sd[2 * s + 1];
     if (n == cap[s]) {
       int newCap = n + (n >> 1) + 4;
       ensureArena(newCap);
-      System.arraycopy(nbr, start[s], nbr, top, n);
-      System.arraycopy(w, start[s], w, top, n);
-      start[s] = top;
+      System.arraycopy(nbr, sd[2 * s], nbr, top, n);
+      System.arraycopy(w, sd[2 * s], w, top, n);
+      sd[2 * s] = top;
       cap[s] = newCap;
       top += newCap;
     }
-    int at = start[s] + n;
+    int at = sd[2 * s] + n;
     nbr[at] = j;
     w[at] = weight;
-    deg[s] = n + 1;
+    sd[2 * s + 1] = n + 1;
   }
 
   /** Removes the edge to {@code j} from the list of {@code s} (order not kept). */
   void remove(int s, int j) {
-    int base = start[s];
-    int last = base + deg[s] - 1;
+    int base = sd[2 * s];
+    int last = base + sd[2 * s + 1] - 1;
     for (int e = base; e <= last; e++) {
       if (nbr[e] == j) {
         nbr[e] = nbr[last];
         w[e] = w[last];
-        deg[s]--;
+        sd[2 * s + 1]--;
         return;
       }
     }
@@ -108,10 +109,10 @@ final class AgentGraph {
 
   /** Removes every edge of {@code s} at both ends. */
   void isolate(int s) {
-    int base = start[s];
-    for (int e = base, end = base + deg[s]; e < end; e++) {
+    int base = sd[2 * s];
+    for (int e = base, end = base + sd[2 * s + 1]; e < end; e++) {
       remove(nbr[e], s);
     }
-    deg[s] = 0;
+    sd[2 * s + 1] = 0;
   }
 }

@@ -58,8 +58,11 @@ public final class FormationEngine {
   private double[] value;
   private double[] bestGain;
 
-  private double[] acc;
-  private int[] mark;
+  /**
+   * Scratch sums with their stamps, interleaved so that the hot loops touch one cache line per entry: the sum of
+   * entry x at {@code 2x}, the stamp that makes it valid at {@code 2x + 1} (an int, exact in a double).
+   */
+  private double[] accMark;
   private int stamp;
   private int[] touched;
   private int[] recompute;
@@ -110,8 +113,7 @@ public final class FormationEngine {
     bestPartner = new int[c];
     value = new double[c];
     bestGain = new double[c];
-    acc = new double[c];
-    mark = new int[c];
+    accMark = new double[2 * c];
     touched = new int[c];
     recompute = new int[c];
     done = new int[c];
@@ -129,8 +131,7 @@ public final class FormationEngine {
       bestPartner = Arrays.copyOf(bestPartner, c);
       value = Arrays.copyOf(value, c);
       bestGain = Arrays.copyOf(bestGain, c);
-      acc = Arrays.copyOf(acc, c);
-      mark = Arrays.copyOf(mark, c);
+      accMark = Arrays.copyOf(accMark, 2 * c);
       touched = Arrays.copyOf(touched, c);
       recompute = Arrays.copyOf(recompute, c);
       done = Arrays.copyOf(done, c);
@@ -232,7 +233,7 @@ public final class FormationEngine {
           (System.nanoTime() - tMerged) / 1e6, moves);
       long pairs = 0;
       for (int q = 0; q < n; q++) {
-        pairs += graph.deg[q];
+        pairs += graph.sd[2 * q + 1];
       }
       System.err.printf("trace: %d cells, %d pair edges, merges %d pops %d recomputes %d edges visited %d%n",
           index.bucketCount(), pairs / 2, merges, tracePops, traceRecomputes, traceEdges);
@@ -298,7 +299,7 @@ public final class FormationEngine {
     double[] ws = graph.w;
     for (int m = 0, count = index.count(b); m < count; m++) {
       int i = members[m];
-      int at = graph.start[i];
+      int at = graph.sd[2 * i];
       for (int q = 0; q < nbCount; q++) {
         int[] others = index.members(nb[q]);
         int d = nd[q];
@@ -314,7 +315,7 @@ public final class FormationEngine {
           }
         }
       }
-      graph.deg[i] = at - graph.start[i];
+      graph.sd[2 * i + 1] = at - graph.sd[2 * i];
     }
   }
 
@@ -348,10 +349,10 @@ public final class FormationEngine {
     int n = table.slots;
     int[] forward = new int[n];
     for (int i = 0; i < n; i++) {
-      forward[i] = graph.deg[i];
+      forward[i] = graph.sd[2 * i + 1];
     }
     for (int i = 0; i < n; i++) {
-      int base = graph.start[i];
+      int base = graph.sd[2 * i];
       for (int e = base, end = base + forward[i]; e < end; e++) {
         graph.add(graph.nbr[e], i, graph.w[e]);
       }
@@ -552,7 +553,7 @@ public final class FormationEngine {
       double bestJoinGain = 0;
       for (int t = 0; t < count; t++) {
         int x = touched[t];
-        double g = acc[x] - (penalty(size[x] + 1) - penalty(size[x]));
+        double g = accMark[2 * x] - (penalty(size[x] + 1) - penalty(size[x]));
         if (x != own && (g > bestJoinGain || (g == bestJoinGain && best >= 0 && x < best))) {
           best = x;
           bestJoinGain = g;
@@ -591,17 +592,33 @@ public final class FormationEngine {
 
   /**
    * Takes agent {@code s} out of its coalition (while its pair edges still describe its old state). The rest keeps
-   * together, with its value recomputed, when it is still worth more than 0; otherwise it is dissolved. Seeds s and
-   * what remains.
+   * together when it is still worth more than 0, otherwise it is dissolved at once; seeds s and what remains. Either
+   * way {@link #dissolveAround} splits the rest up afterwards, so its value is only needed for that sign (which
+   * fixes the order of the seeds): it is the coalition's value minus what s contributed (s's weights into it and the
+   * marginal size penalty), read from s's own edges instead of summing every member's edges again.
    */
   private void extract(int s) {
+    int c = coalOf[s];
+    int sc = size[c];
+    double rest = 0;
+    if (sc > 2) {
+      double own = 0;
+      int[] ns = graph.nbr;
+      double[] ws = graph.w;
+      for (int e = graph.sd[2 * s], end = e + graph.sd[2 * s + 1]; e < end; e++) {
+        if (coalOf[ns[e]] == c) {
+          own += ws[e];
+        }
+      }
+      rest = value[c] - own + (penalty(sc) - penalty(sc - 1));
+    }
     int rep = detach(s);
     makeSingleton(s);
     addSeed(s);
     if (rep < 0) {
       return;
     }
-    value[rep] = size[rep] == 1 ? 0 : internalValue(rep);
+    value[rep] = rest;
     if (size[rep] > 1 && !(value[rep] > 0)) {
       for (int m = head[rep]; m >= 0; ) {
         int following = next[m];
@@ -662,6 +679,15 @@ public final class FormationEngine {
   private int queueHead;
   private int queueTail;
 
+  /** Empties the queue, unmarking only the agents still in it (the others were unmarked when examined). */
+  private void clearQueue() {
+    for (int q = queueHead; q < queueTail; q++) {
+      queued[queue[q]] = false;
+    }
+    queueHead = 0;
+    queueTail = 0;
+  }
+
   private void enqueue(int agent) {
     if (queued.length < coalOf.length) {
       queued = Arrays.copyOf(queued, coalOf.length);
@@ -704,7 +730,7 @@ public final class FormationEngine {
       int c = coalOf[i];
       int count = gatherAgent(i, nextStamp());
       int st = stamp;
-      double own = mark[c] == st ? acc[c] : 0;
+      double own = accMark[2 * c + 1] == st ? accMark[2 * c] : 0;
       int sc = size[c];
       double loss = sc == 1 ? 0 : own - (penalty(sc) - penalty(sc - 1));
       double rest = sc == 1 ? 0 : value[c] - loss;
@@ -723,7 +749,7 @@ public final class FormationEngine {
         if (x == c) {
           continue;
         }
-        double joined = value[x] + acc[x] - (penalty(size[x] + 1) - penalty(size[x]));
+        double joined = value[x] + accMark[2 * x] - (penalty(size[x] + 1) - penalty(size[x]));
         double delta = joined - value[x] - loss;
         if (joined > 0 && (delta > bestDelta || (delta == bestDelta && best >= 0 && x < best))) {
           best = x;
@@ -761,11 +787,7 @@ public final class FormationEngine {
       }
       moves++;
     }
-    queueHead = 0;
-    queueTail = 0;
-    for (int q = 0; q < queued.length; q++) {
-      queued[q] = false;
-    }
+    clearQueue();
     return moves;
   }
 
@@ -789,50 +811,56 @@ public final class FormationEngine {
       }
       int[] ns = graph.nbr;
       double[] ws = graph.w;
-      for (int d = graph.start[m], end = d + graph.deg[m]; d < end; d++) {
+      for (int d = graph.sd[2 * m], end = d + graph.sd[2 * m + 1]; d < end; d++) {
         int j = ns[d];
         if (coalOf[j] == x) {
           continue;
         }
-        if (mark[j] != st) {
-          mark[j] = st;
-          acc[j] = ws[d];
+        double[] am = accMark;
+        if (am[2 * j + 1] != st) {
+          am[2 * j + 1] = st;
+          am[2 * j] = ws[d];
           touched[count++] = j;
         } else {
-          acc[j] += ws[d];
+          am[2 * j] += ws[d];
         }
       }
     }
     for (int t = 0; t < count; t++) {
-      if (acc[touched[t]] > marginal) {
+      if (accMark[2 * touched[t]] > marginal) {
         enqueue(touched[t]);
       }
     }
   }
 
-  /** Sums W(i, x) over the coalitions x adjacent to agent i (its own included) into acc; listed in touched. */
+  /** Sums W(i, x) over the coalitions x adjacent to agent i (its own included) into accMark; listed in touched. */
   private int gatherAgent(int i, int st) {
     return gatherEdges(i, -1, st, 0);
   }
 
   /**
-   * Adds W(i, x) over the coalitions x adjacent to agent i, except coalition {@code skip} (-1: none), into acc
+   * Adds W(i, x) over the coalitions x adjacent to agent i, except coalition {@code skip} (-1: none), into accMark
    * under stamp st; a coalition not yet stamped is listed in touched at {@code count}. Returns the new count.
    */
   private int gatherEdges(int i, int skip, int st, int count) {
     int[] ns = graph.nbr;
     double[] ws = graph.w;
-    for (int e = graph.start[i], d = e + graph.deg[i]; e < d; e++) {
-      int x = coalOf[ns[e]];
+    int[] co = coalOf;
+    double[] am = accMark;
+    int[] listed = touched;
+    double stamped = st;
+    for (int e = graph.sd[2 * i], d = e + graph.sd[2 * i + 1]; e < d; e++) {
+      int x = co[ns[e]];
       if (x == skip) {
         continue;
       }
-      if (mark[x] != st) {
-        mark[x] = st;
-        acc[x] = ws[e];
-        touched[count++] = x;
+      int at = 2 * x;
+      if (am[at + 1] != stamped) {
+        am[at + 1] = stamped;
+        am[at] = ws[e];
+        listed[count++] = x;
       } else {
-        acc[x] += ws[e];
+        am[at] += ws[e];
       }
     }
     return count;
@@ -871,25 +899,8 @@ public final class FormationEngine {
         }
       }
     }
-    queueHead = 0;
-    queueTail = 0;
-    Arrays.fill(queued, false);
+    clearQueue();
     return totalMoves;
-  }
-
-  /** v(C) of coalition {@code c} from its pair edges. */
-  private double internalValue(int c) {
-    double sum = 0;
-    for (int m = head[c]; m >= 0; m = next[m]) {
-      int[] ns = graph.nbr;
-      double[] ws = graph.w;
-      for (int e = graph.start[m], d = e + graph.deg[m]; e < d; e++) {
-        if (coalOf[ns[e]] == c) {
-          sum += ws[e];
-        }
-      }
-    }
-    return 0.5 * sum - penalty(size[c]);
   }
 
   private void makeSingleton(int s) {
@@ -906,7 +917,7 @@ public final class FormationEngine {
 
   private int nextStamp() {
     if (++stamp == Integer.MAX_VALUE) {
-      Arrays.fill(mark, 0);
+      Arrays.fill(accMark, 0);
       Arrays.fill(done, 0);
       stamp = 1;
     }
@@ -938,7 +949,7 @@ public final class FormationEngine {
   private void singletonBest(int s, double pairPenalty) {
     int[] ns = graph.nbr;
     double[] ws = graph.w;
-    for (int e = graph.start[s], d = e + graph.deg[s]; e < d; e++) {
+    for (int e = graph.sd[2 * s], d = e + graph.sd[2 * s + 1]; e < d; e++) {
       double g = ws[e] - pairPenalty;
       if (better(g, ns[e], s)) {
         bestGain[s] = g;
@@ -951,12 +962,12 @@ public final class FormationEngine {
     }
   }
 
-  /** Sums W(c, x) over the coalitions x adjacent to c into acc; returns how many (listed in touched). */
+  /** Sums W(c, x) over the coalitions x adjacent to c into accMark; returns how many (listed in touched). */
   private int gatherNeighbours(int c, int st) {
     int count = 0;
     for (int m = head[c]; m >= 0; m = next[m]) {
       if (TRACE) {
-        traceEdges += graph.deg[m];
+        traceEdges += graph.sd[2 * m + 1];
       }
       count = gatherEdges(m, c, st, count);
     }
@@ -970,7 +981,7 @@ public final class FormationEngine {
     int count = gatherNeighbours(c, nextStamp());
     for (int t = 0; t < count; t++) {
       int x = touched[t];
-      double g = acc[x] - penaltyDelta(size[c], size[x]);
+      double g = accMark[2 * x] - penaltyDelta(size[c], size[x]);
       if (better(g, x, c)) {
         bestGain[c] = g;
         bestPartner[c] = x;
@@ -1026,7 +1037,7 @@ public final class FormationEngine {
     int recomputeCount = 0;
     for (int t = 0; t < count; t++) {
       int x = touched[t];
-      double g = acc[x] - penaltyDelta(size[r], size[x]);
+      double g = accMark[2 * x] - penaltyDelta(size[r], size[x]);
       if (better(g, x, r)) {
         bestGain[r] = g;
         bestPartner[r] = x;

@@ -4,13 +4,15 @@ package io.freeagentics.coalitions.internal;
  * Binary max-heap of candidate merges (gain, a, b, version of a, version of b) in parallel primitive arrays. Stale
  * entries are not removed: the caller checks the versions when it pops (lazy invalidation). Ties in gain are
  * broken by the smaller a, then the smaller b, so the order is deterministic.
+ *
+ * <p>The pair (a, b) is packed into one long ({@code a << 32 | b}, both non-negative slots, so comparing the longs
+ * compares a, then b) and so are the two versions: an entry is three array cells instead of five, and sifting moves
+ * the entry along its path into a hole instead of swapping at every level.
  */
 final class MergeHeap {
   private double[] gain;
-  private int[] a;
-  private int[] b;
-  private int[] va;
-  private int[] vb;
+  private long[] pair;
+  private long[] versions;
   private int size;
 
   /** Fields of the last popped entry. */
@@ -23,10 +25,8 @@ final class MergeHeap {
   MergeHeap(int capacity) {
     int c = Math.max(16, capacity);
     gain = new double[c];
-    a = new int[c];
-    b = new int[c];
-    va = new int[c];
-    vb = new int[c];
+    pair = new long[c];
+    versions = new long[c];
   }
 
   int size() {
@@ -37,25 +37,24 @@ final class MergeHeap {
     size = 0;
   }
 
-  private boolean above(int i, int j) {
-    if (gain[i] != gain[j]) {
-      return gain[i] > gain[j];
+  private static boolean above(double g, long p, double og, long op) {
+    if (g != og) {
+      return g > og;
     }
-    if (a[i] != a[j]) {
-      return a[i] < a[j];
-    }
-    return b[i] < b[j];
+    return p < op;
   }
 
   private void ensure() {
     if (size == gain.length) {
       int c = gain.length + (gain.length >> 1);
       gain = java.util.Arrays.copyOf(gain, c);
-      a = java.util.Arrays.copyOf(a, c);
-      b = java.util.Arrays.copyOf(b, c);
-      va = java.util.Arrays.copyOf(va, c);
-      vb = java.util.Arrays.copyOf(vb, c);
+      pair = java.util.Arrays.copyOf(pair, c);
+      versions = java.util.Arrays.copyOf(versions, c);
     }
+  }
+
+  private static long pack(int hi, int lo) {
+    return ((long) hi << 32) | (lo & 0xFFFF_FFFFL);
   }
 
   /** Appends without restoring the heap order; call {@link #heapify} before popping. */
@@ -64,15 +63,11 @@ final class MergeHeap {
     int i = size++;
     gain[i] = g;
     if (x <= y) {
-      a[i] = x;
-      b[i] = y;
-      va[i] = vx;
-      vb[i] = vy;
+      pair[i] = pack(x, y);
+      versions[i] = pack(vx, vy);
     } else {
-      a[i] = y;
-      b[i] = x;
-      va[i] = vy;
-      vb[i] = vx;
+      pair[i] = pack(y, x);
+      versions[i] = pack(vy, vx);
     }
   }
 
@@ -83,7 +78,7 @@ final class MergeHeap {
 
   void heapify() {
     for (int i = (size >>> 1) - 1; i >= 0; i--) {
-      siftDown(i);
+      siftDown(i, gain[i], pair[i], versions[i]);
     }
   }
 
@@ -93,71 +88,64 @@ final class MergeHeap {
       return false;
     }
     topGain = gain[0];
-    topA = a[0];
-    topB = b[0];
-    topVersionA = va[0];
-    topVersionB = vb[0];
+    long p = pair[0];
+    long v = versions[0];
+    topA = (int) (p >>> 32);
+    topB = (int) p;
+    topVersionA = (int) (v >>> 32);
+    topVersionB = (int) v;
     size--;
     if (size > 0) {
-      move(size, 0);
-      siftDown(0);
+      siftDown(0, gain[size], pair[size], versions[size]);
     }
     return true;
   }
 
-  private void move(int from, int to) {
-    gain[to] = gain[from];
-    a[to] = a[from];
-    b[to] = b[from];
-    va[to] = va[from];
-    vb[to] = vb[from];
-  }
-
-  private void swap(int i, int j) {
-    double g = gain[i];
-    gain[i] = gain[j];
-    gain[j] = g;
-    int t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-    t = b[i];
-    b[i] = b[j];
-    b[j] = t;
-    t = va[i];
-    va[i] = va[j];
-    va[j] = t;
-    t = vb[i];
-    vb[i] = vb[j];
-    vb[j] = t;
-  }
-
   private void siftUp(int i) {
+    double g = gain[i];
+    long p = pair[i];
+    long v = versions[i];
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (!above(i, parent)) {
-        return;
+      if (!above(g, p, gain[parent], pair[parent])) {
+        break;
       }
-      swap(i, parent);
+      gain[i] = gain[parent];
+      pair[i] = pair[parent];
+      versions[i] = versions[parent];
       i = parent;
     }
+    gain[i] = g;
+    pair[i] = p;
+    versions[i] = v;
   }
 
-  private void siftDown(int i) {
+  /** Places the entry (g, p, v) at position i or below, moving larger children up into the hole. */
+  private void siftDown(int i, double g, long p, long v) {
+    double[] gs = gain;
+    long[] ps = pair;
+    long[] vs = versions;
+    int n = size;
     while (true) {
       int left = 2 * i + 1;
-      if (left >= size) {
-        return;
+      if (left >= n) {
+        break;
       }
       int best = left;
       int right = left + 1;
-      if (right < size && above(right, left)) {
+      if (right < n && above(gs[right], ps[right], gs[left], ps[left])) {
         best = right;
       }
-      if (!above(best, i)) {
-        return;
+      if (!above(gs[best], ps[best], g, p)) {
+        break;
       }
-      swap(i, best);
+      gs[i] = gs[best];
+      ps[i] = ps[best];
+      vs[i] = vs[best];
       i = best;
     }
+    gs[i] = g;
+    ps[i] = p;
+    vs[i] = v;
   }
 }
