@@ -110,6 +110,8 @@ public class ApiUsers {
       try {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
+        // A file system without POSIX permissions (not Linux): the file gets the folder's default access.
+        LOG.warn("{} cannot be made owner-only on this file system; protect its folder instead", file);
         Files.createFile(file);
       }
       Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);

@@ -63,6 +63,13 @@ public record CloudLedger(Map<String, Long> messagesPerDevice, long agentRows, l
     }
   }
 
+  /** Belief messages of fleet {@code fleet} stored so far: one count, cheap enough to poll. */
+  public static long storedMessages(DataSource dataSource, String fleet) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return single(connection, "SELECT COUNT(*) FROM belief_message WHERE fleet = ?", fleet);
+    }
+  }
+
   /** Stored messages of every device. */
   public long messages() {
     return messagesPerDevice.values().stream().mapToLong(Long::longValue).sum();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * One run of the fleet demo, phase by phase: broker, chaos proxy, cloud, fleet hosts; ticking (with chaos if
@@ -134,22 +135,25 @@ public final class FleetDemoRun {
     return summarize(ledgers, stored, atStart, atEnd, tickStart, tickEnd, chaosKills, drops);
   }
 
-  /** Waits until the cloud stored {@code produced} messages, or nothing more arrives for 10 s. */
+  /**
+   * Waits until the cloud stored {@code produced} messages, or nothing more arrives for 10 s, polling one count;
+   * then reads the whole ledger once.
+   */
   private CloudLedger awaitCloud(DemoCloud cloud, long produced) throws Exception {
+    DataSource dataSource = cloud.dataSource();
     long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
     long lastChange = System.currentTimeMillis();
     long lastCount = -1;
     while (true) {
-      IngestStatsSnapshot stats = cloud.stats();
-      CloudLedger stored = CloudLedger.read(cloud.dataSource(), FLEET);
-      long count = stored.messages();
+      long queued = cloud.stats().queued();
+      long count = CloudLedger.storedMessages(dataSource, FLEET);
       long now = System.currentTimeMillis();
       if (count != lastCount) {
         lastCount = count;
         lastChange = now;
       }
-      if ((count >= produced && stats.queued() == 0) || now - lastChange > 10_000 || now > deadline) {
-        return stored;
+      if ((count >= produced && queued == 0) || now - lastChange > 10_000 || now > deadline) {
+        return CloudLedger.read(dataSource, FLEET);
       }
       Thread.sleep(200);
     }
