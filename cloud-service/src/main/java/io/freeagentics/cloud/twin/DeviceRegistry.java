@@ -126,9 +126,16 @@ public class DeviceRegistry implements DeviceReports {
       return pk;
     }
     lookups.increment();
-    long registered = known.get(key, k -> store.register(k, Instant.ofEpochMilli(receivedAtMillis)));
-    // The device may be new: fleet counts and device pages change.
-    pages.get().invalidate();
+    boolean[] created = new boolean[1];
+    long registered = known.get(key, k -> {
+      DeviceReportStore.Registration registration = store.register(k, Instant.ofEpochMilli(receivedAtMillis));
+      created[0] = registration.created();
+      return registration.pk();
+    });
+    if (created[0]) {
+      // A new device: fleet counts and device pages change (a known one, met again after a restart, changes none).
+      pages.get().invalidate();
+    }
     return registered;
   }
 }

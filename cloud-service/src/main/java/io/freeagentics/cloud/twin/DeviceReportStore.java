@@ -34,14 +34,14 @@ public class DeviceReportStore {
   }
 
   /**
-   * Registers the device (and its fleet and empty twin) unless it is registered, and returns its key. Safe to call
-   * concurrently, from several service instances too.
+   * Registers the device (and its fleet and empty twin) unless it is registered, and returns its key and whether
+   * this call found it new. Safe to call concurrently, from several service instances too.
    */
   @Transactional
-  public long register(DeviceKey key, Instant seenAt) {
+  public Registration register(DeviceKey key, Instant seenAt) {
     Optional<DeviceRow> existing = devices.findByFleetIdAndDeviceId(key.fleet(), key.device());
     if (existing.isPresent()) {
-      return existing.get().id();
+      return new Registration(existing.get().id(), false);
     }
     fleets.insertIfAbsent(key.fleet(), seenAt);
     devices.insertIfAbsent(key.fleet(), key.device(), seenAt);
@@ -50,7 +50,11 @@ public class DeviceReportStore {
         .id();
     twins.insertIfAbsent(pk);
     LOG.info("Device {} registered", key);
-    return pk;
+    return new Registration(pk, true);
+  }
+
+  /** A device's primary key, and whether the registration that returned it found the device new. */
+  public record Registration(long pk, boolean created) {
   }
 
   /** Records telemetry in the reported state (ignored when older, by the device's clock, than the recorded). */
