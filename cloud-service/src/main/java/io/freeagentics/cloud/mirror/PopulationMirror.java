@@ -149,7 +149,10 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     }
   }
 
-  /** Waits until every update offered so far was applied (for tests and the demo); false on timeout. */
+  /**
+   * Waits until every update offered so far was applied (for tests and the demo); false on timeout. The ingest
+   * offers a message before acknowledging it, so after a device's ack this waits for that message too.
+   */
   public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     synchronized (pending) {

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * What the writer thread does with a batch of received messages: drops bad frames (counted, logged with topic and
  * reason, acknowledged to the broker so they are not redelivered, never to the device) and duplicates (re-acked);
  * hands telemetry, presence and command acks to {@link DeviceReports}; applies belief deltas to their bases; writes
- * all beliefs messages of the batch in one transaction; then acknowledges each stored message to the broker
- * (PUBACK) and to its device ({@code ack}), and tells the {@link BeliefsListener}s.
+ * all beliefs messages of the batch in one transaction; then tells the {@link BeliefsListener}s and acknowledges
+ * each stored message to the broker (PUBACK) and to its device ({@code ack}), in that order.
  *
  * <p>Nothing is acknowledged before it is committed (or handed over): a crash at any point leaves the message
  * un-PUBACKed in the broker's session, which delivers it again; the primary key then drops what was already
@@ -342,6 +342,17 @@ public final class IngestPipeline {
   }
 
   private void committed(Resolution resolution, long persistedMillis) {
+    // Listeners hear of the batch before its acknowledgements go out: whoever holds an ack can count on the
+    // listeners (the mirror) having been offered that message.
+    if (!resolution.events().isEmpty()) {
+      for (BeliefsListener listener : listeners) {
+        try {
+          listener.stored(resolution.events());
+        } catch (RuntimeException e) {
+          LOG.error("beliefs listener {} failed", listener, e);
+        }
+      }
+    }
     long now = clock.getAsLong();
     int rows = 0;
     Set<DeviceKey> devices = new LinkedHashSet<>();
@@ -370,15 +381,6 @@ public final class IngestPipeline {
       } catch (RuntimeException e) {
         LOG.warn("the device registry failed to record that {}/{} was seen: {}", device.fleet(), device.device(),
             e.toString());
-      }
-    }
-    if (!resolution.events().isEmpty()) {
-      for (BeliefsListener listener : listeners) {
-        try {
-          listener.stored(resolution.events());
-        } catch (RuntimeException e) {
-          LOG.error("beliefs listener {} failed", listener, e);
-        }
       }
     }
   }

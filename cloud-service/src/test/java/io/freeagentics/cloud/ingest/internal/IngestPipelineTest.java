@@ -98,6 +98,19 @@ class IngestPipelineTest {
   }
 
   @Test
+  void offersTheBatchToListenersBeforeAnyAcknowledgementGoesOut() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    IngestPipeline pipeline = new IngestPipeline(database, reports,
+        (fleet, device, sequence) -> events.add("ack " + sequence), stats, new DedupeWindow(64, 1000),
+        new BaseCache(4, 1 << 20), List.of(batch -> batch.forEach(b -> events.add("stored " + b.sequence()))),
+        clock::get);
+    pipeline.process(List.of(beliefs("d1", BeliefFixtures.snapshot("d1", 10, 999_000, BeliefFixtures.grid(4, 1))),
+        beliefs("d2", BeliefFixtures.snapshot("d2", 20, 999_000, BeliefFixtures.grid(4, 1)))));
+
+    assertThat(events).containsExactly("stored 10", "stored 20", "ack 10", "ack 20");
+  }
+
+  @Test
   void dropsAndReacknowledgesDuplicatesInTheBatchAcrossBatchesAndAfterARestart() throws Exception {
     byte[] frame = BeliefFixtures.snapshot("d1", 5, 1, BeliefFixtures.grid(3, 1));
     pipeline().process(List.of(beliefs("d1", frame), beliefs("d1", frame)));
