@@ -18,8 +18,10 @@ import io.freeagentics.population.KernelPreference;
 import io.freeagentics.population.Population;
 import io.freeagentics.population.PopulationConfig;
 import io.freeagentics.profiles.Engine;
+import io.freeagentics.wire.DeviceEvent;
+import io.freeagentics.wire.MessageHeader;
+import io.freeagentics.wire.WireCodec;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +59,8 @@ public final class EdgeRuntime implements AutoCloseable {
   public static final String BELIEFS_KIND = EdgeBeliefSpooler.KIND;
   /** The outbox kind of JSON event records (errors, lifecycle). */
   public static final String EVENTS_KIND = "events";
+  /** Error messages in events are cut to this many characters (the event body is at most 8 KiB of UTF-8). */
+  static final int MAX_EVENT_MESSAGE_CHARS = 1000;
   private static final float BELIEF_SUM_TOLERANCE = 1e-3f;
 
   private final EdgeRuntimeConfig config;
@@ -322,9 +326,8 @@ public final class EdgeRuntime implements AutoCloseable {
           + "the agents {}", store.unsavedAgents(), store.file(), store.failedCommitsInARow(), resumePoint());
     }
     try {
-      store.enqueue(List.of(new EdgeOutgoing(EVENTS_KIND, new JsonText().text("event", "stopped")
-          .text("device", store.deviceId()).number("lastTick", lastTick).build().getBytes(StandardCharsets.UTF_8),
-          PRIORITY_LIFECYCLE)));
+      store.enqueue(List.of(event("stopped", new JsonText().text("event", "stopped")
+          .text("device", store.deviceId()).number("lastTick", lastTick), PRIORITY_LIFECYCLE)));
       afterCommit.run();
     } catch (EdgeStoreException e) {
       if (!e.isTransient()) {
@@ -522,9 +525,21 @@ public final class EdgeRuntime implements AutoCloseable {
   }
 
   private EdgeOutgoing error(long tick, String source, int agent, String message) {
-    return new EdgeOutgoing(EVENTS_KIND, new JsonText().text("event", "error").text("device", store.deviceId())
-        .number("tick", tick).text("source", source).number("agent", agent).text("message", String.valueOf(message))
-        .build().getBytes(StandardCharsets.UTF_8), PRIORITY_ERROR);
+    String text = String.valueOf(message);
+    if (text.length() > MAX_EVENT_MESSAGE_CHARS) {
+      text = text.substring(0, MAX_EVENT_MESSAGE_CHARS) + "...";
+    }
+    return event("error", new JsonText().text("event", "error").text("device", store.deviceId())
+        .number("tick", tick).text("source", source).number("agent", agent).text("message", text), PRIORITY_ERROR);
+  }
+
+  /**
+   * An {@code events} outbox row: a {@link DeviceEvent} frame around the JSON record (the sync stamps its sequence,
+   * so the cloud stores it once).
+   */
+  private EdgeOutgoing event(String kind, JsonText body, int priority) {
+    return new EdgeOutgoing(EVENTS_KIND, WireCodec.encode(new DeviceEvent(new MessageHeader(store.deviceId(), 0,
+        System.currentTimeMillis()), kind, body.build())), priority);
   }
 
   /** The runtime as the command handler sees it; called on the tick thread only. */

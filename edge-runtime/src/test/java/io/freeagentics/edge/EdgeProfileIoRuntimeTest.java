@@ -7,6 +7,8 @@ import io.freeagentics.edge.internal.Pi4jPlatforms;
 import io.freeagentics.profiles.DeviceProfile;
 import io.freeagentics.profiles.DeviceProfiles;
 import io.freeagentics.profiles.Engine;
+import io.freeagentics.wire.DeviceEvent;
+import io.freeagentics.wire.WireCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -129,10 +131,15 @@ class EdgeProfileIoRuntimeTest {
       assertThat(summary.ticks()).isEqualTo(3);
       assertThat(summary.sensorErrors()).isEqualTo(1);
       assertThat(store.history(0)).extracting(EdgeHistoryEntry::tick).containsExactly(0L, 1L);
-      List<EdgeOutboxMessage> errors = store.pending(100).stream().filter(m -> m.topic().equals(EdgeRuntime.EVENTS_KIND)
-          && new String(m.payload(), StandardCharsets.UTF_8).contains("\"event\":\"error\"")).toList();
-      assertThat(errors).hasSize(1).allSatisfy(m -> assertThat(new String(m.payload(), StandardCharsets.UTF_8))
-          .contains("\"source\":\"sensors\"", "tick 2", "soil-moisture"));
+      List<DeviceEvent> errors = new ArrayList<>();
+      for (EdgeOutboxMessage m : store.pending(100)) {
+        if (m.topic().equals(EdgeRuntime.EVENTS_KIND)
+            && WireCodec.decode(m.payload()) instanceof DeviceEvent event && event.kind().equals("error")) {
+          errors.add(event);
+        }
+      }
+      assertThat(errors).hasSize(1).allSatisfy(e -> assertThat(e.body())
+          .contains("\"event\":\"error\"", "\"source\":\"sensors\"", "tick 2", "soil-moisture"));
     }
   }
 

@@ -8,7 +8,8 @@ public enum MessageType {
   PRESENCE(4),
   ACKNOWLEDGEMENT(5),
   COMMAND(6),
-  COMMAND_ACK(7);
+  COMMAND_ACK(7),
+  DEVICE_EVENT(8);
 
   private final int code;
 

@@ -130,8 +130,12 @@ final class WireArbitraries {
         .as(CommandAck::new);
   }
 
+  static Arbitrary<DeviceEvent> deviceEvents() {
+    return Combinators.combine(headers(), tokens(), texts(200)).as(DeviceEvent::new);
+  }
+
   static Arbitrary<WireMessage> messages() {
     return Arbitraries.oneOf(snapshots(), deltas(), telemetry(), presence(), acknowledgements(), commands(),
-        commandAcks());
+        commandAcks(), deviceEvents());
   }
 }

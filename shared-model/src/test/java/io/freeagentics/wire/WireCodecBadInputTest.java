@@ -69,6 +69,25 @@ class WireCodecBadInputTest {
   }
 
   @Test
+  void aDeviceEventWithABadKindOrAnOversizedBodyIsNamed() {
+    FrameWriter badKind = new FrameWriter();
+    badKind.writeByte(3);
+    badKind.writeBytes("a b".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    badKind.writeVarLong(2);
+    badKind.writeBytes("{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(rejected(() -> WireCodec.decode(frame(MessageType.DEVICE_EVENT, badKind.toByteArray()))).field())
+        .isEqualTo("kind");
+    FrameWriter oversized = new FrameWriter();
+    oversized.writeToken("error");
+    oversized.writeVarLong(DeviceEvent.MAX_BODY_BYTES + 1);
+    oversized.writeBytes(new byte[DeviceEvent.MAX_BODY_BYTES + 1]);
+    WireFormatException e = rejected(() -> WireCodec.decode(frame(MessageType.DEVICE_EVENT,
+        oversized.toByteArray())));
+    assertThat(e.field()).isEqualTo("body.length");
+    assertThat(e.offset()).isEqualTo(BODY_START + 6);
+  }
+
+  @Test
   void aHostileAgentCountIsRejectedBeforeAnythingIsAllocated() {
     FrameWriter body = new FrameWriter();
     body.writeByte(1);
@@ -192,6 +211,9 @@ class WireCodecBadInputTest {
         0)).hasMessageContaining("batteryPerMille");
     assertThatThrownBy(() -> new CommandAck(HEADER, 1, CommandStatus.FAILED, "\uD800"))
         .hasMessageContaining("detail");
+    assertThatThrownBy(() -> new DeviceEvent(HEADER, "not a token", "{}")).hasMessageContaining("kind");
+    assertThatThrownBy(() -> new DeviceEvent(HEADER, "error", "x".repeat(DeviceEvent.MAX_BODY_BYTES + 1)))
+        .hasMessageContaining("body").hasMessageContaining("8193");
     assertThatThrownBy(() -> new ProfileOverride("pi4", new TreeMap<>(Map.of("a b", "1"))))
         .hasMessageContaining("settings key");
     assertThatThrownBy(() -> BeliefSync.encode(HEADER, new BeliefSet(List.of(1), List.of()), Optional.empty(), 99))

@@ -58,6 +58,11 @@ class WireCodecRoundTripPropertyTest {
   }
 
   @Property
+  void deviceEventsRoundTrip(@ForAll("deviceEvents") DeviceEvent message) throws WireFormatException {
+    assertRoundTrip(message);
+  }
+
+  @Property
   void decodedBeliefsAreWithinTheDocumentedErrorOfTheOriginal(@ForAll("weights") double[] weights) {
     int size = weights.length;
     double total = Arrays.stream(weights).sum();
@@ -119,5 +124,10 @@ class WireCodecRoundTripPropertyTest {
   @Provide
   Arbitrary<CommandAck> commandAcks() {
     return WireArbitraries.commandAcks();
+  }
+
+  @Provide
+  Arbitrary<DeviceEvent> deviceEvents() {
+    return WireArbitraries.deviceEvents();
   }
 }

@@ -1,6 +1,7 @@
 package io.freeagentics.cloud.config;
 
 import io.freeagentics.cloud.coalitions.CoalitionsConfig;
+import io.freeagentics.cloud.events.EventsConfig;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks every configuration record of the store, twins, API and coalition rounds when the service starts, and
- * refuses to start with
- * one message listing every problem of every record, each naming its property and value, for example
+ * Checks every configuration record of the store, twins, API, coalition rounds and device events when the service
+ * starts, and refuses to start with one message listing every problem of every record, each naming its property
+ * and value, for example
  * {@code fa.api.default-page-size = 0: must be greater than or equal to 1}. The constraints sit on the records'
  * accessors, so binding itself never stops at the first problem.
  */
@@ -43,6 +44,7 @@ public final class ConfigurationCheck {
       problems.addAll(violations(entry.getValue(), beans.getBean(entry.getKey()), validator));
     }
     problems.addAll(beans.getBean(CoalitionsConfig.class).problems(validator));
+    problems.addAll(beans.getBean(EventsConfig.class).problems(validator));
     problems.sort(String::compareTo);
     return problems;
   }

@@ -52,4 +52,18 @@ class ConfigValidationTest {
           .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
     }
   }
+
+  @Test
+  void eventRetentionProblemsAreReportedWithTheOthers() {
+    try (ApplicationContext context = ApplicationContext.builder().environments("apitest")
+        .properties(Map.of("fa.events.retention", "0s", "fa.events.purge-interval", "-1h",
+            "fa.twin.known-devices", "0"))
+        .build()) {
+      assertThatThrownBy(context::start)
+          .hasStackTraceContaining("The configuration has 3 problems:")
+          .hasStackTraceContaining("fa.events.purge-interval = PT-1H: must be positive")
+          .hasStackTraceContaining("fa.events.retention = PT0S: must be positive")
+          .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.freeagentics.wire.BeliefDelta;
 import io.freeagentics.wire.BeliefSnapshot;
 import io.freeagentics.wire.Command;
 import io.freeagentics.wire.CommandAck;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.Presence;
 import io.freeagentics.wire.Telemetry;
@@ -92,6 +93,8 @@ public final class OutboxFramer {
       return new Command(header, m.commandId(), m.action());
     } else if (message instanceof CommandAck m) {
       return new CommandAck(header, m.commandId(), m.status(), m.detail());
+    } else if (message instanceof DeviceEvent m) {
+      return new DeviceEvent(header, m.kind(), m.body());
     }
     throw new IllegalStateException("unknown wire message type " + message.getClass().getName());
   }

@@ -7,6 +7,7 @@ import io.freeagentics.edge.EdgeOutgoing;
 import io.freeagentics.edge.EdgeStateStore;
 import io.freeagentics.edge.EdgeStoreConfig;
 import io.freeagentics.edge.EdgeStoreException;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.Telemetry;
 import io.freeagentics.wire.WireCodec;
@@ -150,6 +151,16 @@ class OutboxPublisherTest {
     store.enqueue(List.of(new EdgeOutgoing("telemetry", telemetryFrame(99, 5), 0)));
     EdgeOutboxMessage row = store.pending(1).get(0);
     assertThat(framer.frame(row).payload()).isEqualTo(framer.frame(row).payload());
+  }
+
+  @Test
+  void anEventIsStampedWithItsRowIdLikeEveryFrameAndKeepsItsKindAndBody() throws Exception {
+    byte[] event = WireCodec.encode(new DeviceEvent(new MessageHeader("producer", 0, 77), "error",
+        "{\"event\":\"error\"}"));
+    store.enqueue(List.of(new EdgeOutgoing("events", event, 5)));
+    EdgeOutboxMessage row = store.pending(1).get(0);
+    assertThat(WireCodec.decode(framer.frame(row).payload())).isEqualTo(new DeviceEvent(
+        new MessageHeader(store.deviceId(), row.id(), 77), "error", "{\"event\":\"error\"}"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.freeagentics.wire.Acknowledgement;
 import io.freeagentics.wire.Command;
 import io.freeagentics.wire.CommandAck;
 import io.freeagentics.wire.CommandStatus;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.ModelUpdate;
 import io.freeagentics.wire.Presence;
@@ -14,7 +15,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * The bodies of the small messages: telemetry, presence, acknowledgement, command and command acknowledgement
+ * The bodies of the small messages: telemetry, presence, acknowledgement, command, command acknowledgement and
+ * device event
  * (layouts in docs/wire-format.md). Reading checks every constraint of the record before building it, so a bad
  * value is reported with its field and offset.
  */
@@ -159,5 +161,15 @@ public final class ControlBodies {
       throw in.error("status", start, "unknown command status " + code);
     }
     return new CommandAck(header, id, status, in.readUtf8("detail", CommandAck.MAX_DETAIL_BYTES));
+  }
+
+  public static void writeDeviceEvent(FrameWriter out, DeviceEvent e) {
+    out.writeToken(e.kind());
+    out.writeUtf8("body", e.body(), DeviceEvent.MAX_BODY_BYTES);
+  }
+
+  public static DeviceEvent readDeviceEvent(FrameReader in, MessageHeader header) throws WireFormatException {
+    String kind = in.readToken("kind");
+    return new DeviceEvent(header, kind, in.readUtf8("body", DeviceEvent.MAX_BODY_BYTES));
   }
 }

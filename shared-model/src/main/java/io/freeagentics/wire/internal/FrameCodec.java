@@ -5,6 +5,7 @@ import io.freeagentics.wire.BeliefDelta;
 import io.freeagentics.wire.BeliefSnapshot;
 import io.freeagentics.wire.Command;
 import io.freeagentics.wire.CommandAck;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.MessageType;
 import io.freeagentics.wire.Presence;
@@ -71,6 +72,8 @@ public final class FrameCodec {
       ControlBodies.writeCommand(out, m);
     } else if (message instanceof CommandAck m) {
       ControlBodies.writeCommandAck(out, m);
+    } else if (message instanceof DeviceEvent m) {
+      ControlBodies.writeDeviceEvent(out, m);
     } else {
       throw new IllegalStateException("no layout for " + message.getClass());
     }
@@ -117,6 +120,7 @@ public final class FrameCodec {
       case ACKNOWLEDGEMENT -> ControlBodies.readAcknowledgement(in, header);
       case COMMAND -> ControlBodies.readCommand(in, header);
       case COMMAND_ACK -> ControlBodies.readCommandAck(in, header);
+      case DEVICE_EVENT -> ControlBodies.readDeviceEvent(in, header);
     };
     in.expectEnd("body");
     return message;

@@ -3,27 +3,23 @@ package io.freeagentics.cloud.ingest.internal;
 import io.freeagentics.wire.BeliefDelta;
 import io.freeagentics.wire.BeliefSnapshot;
 import io.freeagentics.wire.CommandAck;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.Presence;
 import io.freeagentics.wire.Telemetry;
 import io.freeagentics.wire.WireCodec;
 import io.freeagentics.wire.WireFormatException;
 import io.freeagentics.wire.WireMessage;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * One message taken from the broker, decoded: its topic's parts and wire message (or events text), or the reason
+ * One message taken from the broker, decoded: its topic's parts and wire message, or the reason
  * it cannot be used. Built on the MQTT callback thread ({@link #decode}), consumed by the batch writer.
  *
  * @param address the topic's parts; null when the topic is not an up-link topic
- * @param message the wire message; null for events and bad frames
- * @param eventText the UTF-8 text of an {@code events} message; null otherwise
+ * @param message the wire message; null for bad frames
  * @param problem why the message cannot be used (topic, frame, kind or device mismatch); null when it can
  * @param payload the received bytes (not copied: nothing writes to them); null for a message that cannot be used
  */
-public record Inbound(String topic, TopicAddress address, WireMessage message, String eventText, String problem,
+public record Inbound(String topic, TopicAddress address, WireMessage message, String problem,
     long receivedMillis, BrokerAck brokerAck, byte[] payload) {
 
   /** Decodes a received payload; never throws for bad input (it is recorded in {@link #problem}). */
@@ -31,16 +27,6 @@ public record Inbound(String topic, TopicAddress address, WireMessage message, S
     TopicAddress address = TopicAddress.parse(topic);
     if (address == null) {
       return failed(topic, null, TopicAddress.problem(topic), receivedMillis, brokerAck);
-    }
-    if (address.kind() == IngestKind.EVENTS) {
-      try {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
-        return new Inbound(topic, address, null, text, null, receivedMillis, brokerAck, payload);
-      } catch (CharacterCodingException e) {
-        return failed(topic, address, "events payload of " + payload.length + " bytes is not UTF-8 text: " + e,
-            receivedMillis, brokerAck);
-      }
     }
     WireMessage message;
     try {
@@ -56,7 +42,7 @@ public record Inbound(String topic, TopicAddress address, WireMessage message, S
       return failed(topic, address, "a " + message.type() + " frame does not belong on the "
           + address.kind().topicLevel() + " topic", receivedMillis, brokerAck);
     }
-    return new Inbound(topic, address, message, null, null, receivedMillis, brokerAck, payload);
+    return new Inbound(topic, address, message, null, receivedMillis, brokerAck, payload);
   }
 
   private static boolean fits(IngestKind kind, WireMessage message) {
@@ -65,16 +51,16 @@ public record Inbound(String topic, TopicAddress address, WireMessage message, S
       case TELEMETRY -> message instanceof Telemetry;
       case PRESENCE -> message instanceof Presence;
       case COMMAND_ACK -> message instanceof CommandAck;
-      case EVENTS -> false;
+      case EVENTS -> message instanceof DeviceEvent;
     };
   }
 
   private static Inbound failed(String topic, TopicAddress address, String problem, long receivedMillis,
       BrokerAck brokerAck) {
-    return new Inbound(topic, address, null, null, problem, receivedMillis, brokerAck, null);
+    return new Inbound(topic, address, null, problem, receivedMillis, brokerAck, null);
   }
 
-  /** The deduplication key, or null for events and bad frames. */
+  /** The deduplication key, or null for bad frames. */
   public MessageKey key() {
     return message == null ? null : new MessageKey(address.fleet(), address.device(), message.header().sequence());
   }

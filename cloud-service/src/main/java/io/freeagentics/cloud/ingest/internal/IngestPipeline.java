@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * reason, acknowledged to the broker so they are not redelivered, never to the device) and duplicates (re-acked);
  * hands telemetry, presence and command acks to {@link DeviceReports}; applies belief deltas to their bases; writes
  * all beliefs messages of the batch in one transaction; then tells the {@link BeliefsListener}s and acknowledges
- * each stored message to the broker (PUBACK) and to its device ({@code ack}), in that order.
+ * each stored message to the broker (PUBACK) and to its device ({@code ack}), in that order. Device events are
+ * written in a second transaction and acknowledged to the broker only (devices get no {@code ack} for them).
  *
  * <p>Nothing is acknowledged before it is committed (or handed over): a crash at any point leaves the message
  * un-PUBACKed in the broker's session, which delivers it again; the primary key then drops what was already
@@ -53,6 +55,7 @@ public final class IngestPipeline {
 
   private final DataSource dataSource;
   private final BeliefStore store = new BeliefStore();
+  private final EventStore eventStore = new EventStore();
   private final DeviceReports reports;
   private final AckSink acks;
   private final IngestStats stats;
@@ -101,6 +104,7 @@ public final class IngestPipeline {
     }
     work.addAll(batch);
     List<Inbound> beliefs = new ArrayList<>();
+    List<Inbound> events = new ArrayList<>();
     Set<MessageKey> inBatch = new HashSet<>();
     int failedReports = 0;
     for (Inbound in : work) {
@@ -108,16 +112,6 @@ public final class IngestPipeline {
         stats.decodeError();
         LOG.warn("dropped a message on topic {} that cannot be read: {}", in.topic(), in.problem());
         in.brokerAck().complete();
-        continue;
-      }
-      if (in.eventText() != null) {
-        if (handOver(in)) {
-          stats.event();
-          LOG.debug("event from {}/{}: {}", in.address().fleet(), in.address().device(), in.eventText());
-          in.brokerAck().complete();
-        } else {
-          failedReports++;
-        }
         continue;
       }
       MessageKey key = in.key();
@@ -132,6 +126,8 @@ public final class IngestPipeline {
       }
       if (in.address().kind() == IngestKind.BELIEFS) {
         beliefs.add(in);
+      } else if (in.address().kind() == IngestKind.EVENTS) {
+        events.add(in);
       } else if (handOver(in)) {
         stats.report();
         dedupe.add(key);
@@ -148,6 +144,9 @@ public final class IngestPipeline {
     }
     if (!beliefs.isEmpty()) {
       writeBeliefs(beliefs);
+    }
+    if (!events.isEmpty()) {
+      writeEvents(events);
     }
   }
 
@@ -183,17 +182,66 @@ public final class IngestPipeline {
   }
 
   private void writeBeliefs(List<Inbound> beliefs) throws InterruptedException {
+    BeliefsWritten written = transact("beliefs messages", beliefs, store::existing, (connection, pending) -> {
+      Resolution resolution = resolve(connection, pending);
+      long persistedMillis = clock.getAsLong();
+      store.insert(connection, resolution.prepared(), persistedMillis);
+      return new BeliefsWritten(resolution, persistedMillis);
+    });
+    if (written != null) {
+      committed(written.resolution(), written.persistedMillis());
+    }
+  }
+
+  private record BeliefsWritten(Resolution resolution, long persistedMillis) {
+  }
+
+  private void writeEvents(List<Inbound> events) throws InterruptedException {
+    List<Inbound> written = transact("events", events, eventStore::existing, (connection, pending) -> {
+      eventStore.insert(connection, pending, clock.getAsLong());
+      return pending;
+    });
+    if (written == null) {
+      return;
+    }
+    Set<DeviceKey> devices = new LinkedHashSet<>();
+    for (Inbound in : written) {
+      dedupe.add(in.key());
+      stats.event();
+      in.brokerAck().complete();
+      devices.add(in.key().deviceKey());
+    }
+    seen(devices, clock.getAsLong());
+  }
+
+  /** The work of one transaction over the messages still pending. */
+  private interface Transaction<R> {
+    R run(Connection connection, List<Inbound> pending) throws SQLException;
+  }
+
+  /** Which of these keys are stored already. */
+  private interface StoredKeys {
+    Set<MessageKey> of(Connection connection, Collection<MessageKey> keys) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} over {@code messages} in one transaction and commits it, retrying with back-off while the
+   * database fails; after a unique violation the messages another instance (or an earlier life) stored already are
+   * dropped as duplicates and the rest tried again.
+   *
+   * @return what the committed work returned; null when every message turned out to be stored already
+   * @throws InterruptedException when stopped while retrying; nothing of the messages is then acknowledged
+   */
+  private <R> R transact(String what, List<Inbound> messages, StoredKeys storedKeys, Transaction<R> work)
+      throws InterruptedException {
     long backoff = 50;
-    List<Inbound> pending = new ArrayList<>(beliefs);
+    List<Inbound> pending = new ArrayList<>(messages);
     while (true) {
-      Resolution resolution;
-      long persistedMillis;
+      R result;
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
-          resolution = resolve(connection, pending);
-          persistedMillis = clock.getAsLong();
-          store.insert(connection, resolution.prepared(), persistedMillis);
+          result = work.run(connection, pending);
           connection.commit();
         } catch (SQLException | RuntimeException e) {
           rollback(connection, e);
@@ -201,34 +249,34 @@ public final class IngestPipeline {
         }
       } catch (SQLException e) {
         if (BeliefStore.isUniqueViolation(e)) {
-          pending = dropStored(pending);
+          pending = dropStored(what, pending, storedKeys);
           if (pending.isEmpty()) {
-            return;
+            return null;
           }
           continue;
         }
         stats.writeRetry();
-        LOG.warn("writing {} beliefs messages failed, retrying in {} ms: {}", pending.size(), backoff, e.toString());
+        LOG.warn("writing {} {} failed, retrying in {} ms: {}", pending.size(), what, backoff, e.toString());
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         continue;
       }
-      committed(resolution, persistedMillis);
-      return;
+      return result;
     }
   }
 
-  /** After a unique violation: the pending messages another instance (or an earlier life) already stored. */
-  private List<Inbound> dropStored(List<Inbound> pending) throws InterruptedException {
+  /** After a unique violation: drops the pending messages already stored (as duplicates); returns the others. */
+  private List<Inbound> dropStored(String what, List<Inbound> pending, StoredKeys storedKeys)
+      throws InterruptedException {
     long backoff = 50;
     while (true) {
       try (Connection connection = dataSource.getConnection()) {
-        Set<MessageKey> stored = store.existing(connection, pending.stream().map(Inbound::key).toList());
+        Set<MessageKey> stored = storedKeys.of(connection, pending.stream().map(Inbound::key).toList());
         List<Inbound> remaining = new ArrayList<>();
         for (Inbound in : pending) {
           if (stored.contains(in.key())) {
             dedupe.add(in.key());
-            duplicate(in, true);
+            duplicate(in, in.address().kind() == IngestKind.BELIEFS);
           } else {
             remaining.add(in);
           }
@@ -236,7 +284,7 @@ public final class IngestPipeline {
         return remaining;
       } catch (SQLException e) {
         stats.writeRetry();
-        LOG.warn("looking up stored beliefs messages failed, retrying in {} ms: {}", backoff, e.toString());
+        LOG.warn("looking up stored {} failed, retrying in {} ms: {}", what, backoff, e.toString());
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
@@ -375,9 +423,14 @@ public final class IngestPipeline {
           in.message().header().sequence(), in.topic(), entry.getValue());
       in.brokerAck().complete();
     }
+    seen(devices, persistedMillis);
+  }
+
+  /** Tells the registry these devices were seen; a failure is logged (their messages are stored already). */
+  private void seen(Set<DeviceKey> devices, long millis) {
     for (DeviceKey device : devices) {
       try {
-        reports.seen(device.fleet(), device.device(), persistedMillis);
+        reports.seen(device.fleet(), device.device(), millis);
       } catch (RuntimeException e) {
         LOG.warn("the device registry failed to record that {}/{} was seen: {}", device.fleet(), device.device(),
             e.toString());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freeagentics.cloud.beliefs.AgentBeliefView;
 import io.freeagentics.cloud.beliefs.JdbcBeliefQueries;
+import io.freeagentics.cloud.events.DeviceEvents;
+import io.freeagentics.cloud.events.StoredEvent;
 import io.freeagentics.cloud.ingest.BeliefsStored;
 import io.freeagentics.cloud.ingest.IngestStats;
 import io.freeagentics.cloud.ingest.IngestStatsSnapshot;
@@ -12,6 +14,7 @@ import io.freeagentics.wire.BeliefDelta;
 import io.freeagentics.wire.BeliefSet;
 import io.freeagentics.wire.CommandAck;
 import io.freeagentics.wire.CommandStatus;
+import io.freeagentics.wire.DeviceEvent;
 import io.freeagentics.wire.EncodedBeliefs;
 import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.Presence;
@@ -196,13 +199,11 @@ class IngestPipelineTest {
     Inbound ack = BeliefFixtures.inbound("f1", "d5", "command-ack",
         WireCodec.encode(new CommandAck(new MessageHeader("d5", 5, 1), 77, CommandStatus.APPLIED, "")),
         brokerAcks);
-    Inbound event = BeliefFixtures.inbound("f1", "d5", "events", BeliefFixtures.utf8("{\"event\":\"stopped\"}"),
-        brokerAcks);
     reports.failuresLeft.set(1);
 
-    pipeline.process(List.of(telemetry, presence, ack, event));
+    pipeline.process(List.of(telemetry, presence, ack));
     assertThat(stats.snapshot().reportRetries()).isEqualTo(1);
-    assertThat(brokerAcks).hasSize(3);
+    assertThat(brokerAcks).hasSize(2);
     assertThat(pipeline.pendingRetries()).isEqualTo(1);
 
     clock.addAndGet(10_000);
@@ -212,10 +213,47 @@ class IngestPipelineTest {
     assertThat(reports.count("telemetry")).isEqualTo(1);
     assertThat(reports.calls).contains("presence f1/d5 true", "command-ack f1/d5 77 APPLIED");
     assertThat(stats.snapshot().reports()).isEqualTo(3);
-    assertThat(stats.snapshot().events()).isEqualTo(1);
     assertThat(stats.snapshot().duplicatesDropped()).isEqualTo(1);
-    assertThat(brokerAcks).hasSize(5);
+    assertThat(brokerAcks).hasSize(4);
     assertThat(pipeline.pendingRetries()).isZero();
+  }
+
+  @Test
+  void storesEachEventOnceAcknowledgesItToTheBrokerOnlyAndListsThemNewestFirst() throws Exception {
+    Inbound stopped = event("d6", 7, "stopped", "{\"event\":\"stopped\",\"lastTick\":41}");
+    Inbound error = event("d6", 9, "error", "{\"event\":\"error\",\"message\":\"i2c read timed out\"}");
+    pipeline().process(List.of(stopped, error, event("d6", 9, "error", "{}")));
+
+    assertThat(TestDatabases.count(database, "SELECT COUNT(*) FROM device_event")).isEqualTo(2);
+    assertThat(stats.snapshot().events()).isEqualTo(2);
+    assertThat(stats.snapshot().duplicatesDropped()).isEqualTo(1);
+    assertThat(brokerAcks).hasSize(3);
+    assertThat(deviceAcks).isEmpty();
+    assertThat(reports.calls).contains("seen f1/d6");
+
+    // Redelivered to a fresh writer (another instance, or after a restart): the primary key drops it.
+    pipeline().process(List.of(event("d6", 7, "stopped", "{}"), event("d6", 12, "error", "{\"n\":3}")));
+    assertThat(TestDatabases.count(database, "SELECT COUNT(*) FROM device_event")).isEqualTo(3);
+    assertThat(stats.snapshot().duplicatesDropped()).isEqualTo(2);
+    assertThat(brokerAcks).hasSize(5);
+    assertThat(deviceAcks).isEmpty();
+
+    DeviceEvents events = new DeviceEvents(database);
+    assertThat(events.page("f1", "d6", null, null, 10)).extracting(StoredEvent::sequence).containsExactly(12L, 9L, 7L);
+    assertThat(events.page("f1", "d6", null, 9L, 10)).extracting(StoredEvent::sequence).containsExactly(7L);
+    assertThat(events.page("f1", "d6", "error", null, 1)).singleElement().satisfies(e -> {
+      assertThat(e.sequence()).isEqualTo(12);
+      assertThat(e.body()).isEqualTo("{\"n\":3}");
+      assertThat(e.edgeMillis()).isEqualTo(500);
+      assertThat(e.storedMillis()).isEqualTo(clock.get());
+    });
+    assertThat(events.page("f1", "d6", "stopped", null, 10)).singleElement()
+        .extracting(StoredEvent::body).isEqualTo("{\"event\":\"stopped\",\"lastTick\":41}");
+  }
+
+  private Inbound event(String device, long sequence, String kind, String body) {
+    return BeliefFixtures.inbound("f1", device, "events",
+        WireCodec.encode(new DeviceEvent(new MessageHeader(device, sequence, 500), kind, body)), brokerAcks);
   }
 
   @Test

@@ -3,10 +3,14 @@ package io.freeagentics.cloud.ingest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freeagentics.cloud.beliefs.BeliefQueries;
+import io.freeagentics.cloud.events.DeviceEvents;
 import io.freeagentics.cloud.ingest.IngestServices;
 import io.freeagentics.cloud.ingest.IngestStats;
 import io.freeagentics.cloud.mirror.PopulationMirror;
+import io.freeagentics.wire.DeviceEvent;
+import io.freeagentics.wire.MessageHeader;
 import io.freeagentics.wire.ProfileOverride;
+import io.freeagentics.wire.WireCodec;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The ingest as the service starts it (Micronaut context, the registry's {@code DeviceReports}, Flyway on H2,
  * the real Mosquitto): a device's snapshot is stored, acknowledged, readable through {@link BeliefQueries} and
- * mirrored; a command goes down (the apitest environment also holds a recording down-link, so the MQTT one is
+ * mirrored; its event is stored; a command goes down (the apitest environment also holds a recording down-link, so the MQTT one is
  * asked for by its class).
  */
 class IngestServiceIT {
@@ -48,6 +52,18 @@ class IngestServiceIT {
       PopulationMirror mirror = context.getBean(PopulationMirror.class);
       assertThat(mirror.awaitIdle(30_000)).isTrue();
       assertThat(mirror.agents(fleet, "dev-1")).hasSize(25);
+
+      devices.publish("dev-1", "events", WireCodec.encode(new DeviceEvent(new MessageHeader("dev-1", 43,
+          System.currentTimeMillis()), "error", "{\"event\":\"error\",\"source\":\"sensors\"}")));
+      DeviceEvents events = context.getBean(DeviceEvents.class);
+      deadline = System.currentTimeMillis() + 30_000;
+      while (events.page(fleet, "dev-1", null, null, 10).isEmpty() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(events.page(fleet, "dev-1", null, null, 10)).singleElement().satisfies(event -> {
+        assertThat(event.sequence()).isEqualTo(43);
+        assertThat(event.kind()).isEqualTo("error");
+      });
 
       SortedMap<String, String> settings = new TreeMap<>(Map.of("tick-ms", "500"));
       context.getBean(MqttDownlinkPublisher.class).send(fleet, "dev-1", 7, new ProfileOverride("pi4", settings));

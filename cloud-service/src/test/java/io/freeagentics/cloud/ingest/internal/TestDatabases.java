@@ -27,21 +27,23 @@ public final class TestDatabases {
     return dataSource;
   }
 
-  /** Runs V2__beliefs.sql on the data source. */
+  /** Runs the migrations of the ingest's tables on the data source: V2__beliefs.sql and V4__events.sql. */
   public static void migrate(DataSource dataSource) throws SQLException, IOException {
-    String script;
-    try (InputStream in = TestDatabases.class.getResourceAsStream("/db/migration/V2__beliefs.sql")) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    StringBuilder cleaned = new StringBuilder();
-    for (String line : script.split("\n")) {
-      int comment = line.indexOf("--");
-      cleaned.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-    }
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : cleaned.toString().split(";")) {
-        if (!sql.isBlank()) {
-          statement.execute(sql);
+    for (String migration : new String[] {"V2__beliefs.sql", "V4__events.sql"}) {
+      String script;
+      try (InputStream in = TestDatabases.class.getResourceAsStream("/db/migration/" + migration)) {
+        script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      StringBuilder cleaned = new StringBuilder();
+      for (String line : script.split("\n")) {
+        int comment = line.indexOf("--");
+        cleaned.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+      }
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        for (String sql : cleaned.toString().split(";")) {
+          if (!sql.isBlank()) {
+            statement.execute(sql);
+          }
         }
       }
     }
