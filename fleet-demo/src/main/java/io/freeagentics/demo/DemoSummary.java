@@ -21,12 +21,15 @@ import java.util.Map;
  * @param updatesPerSecond agent-belief updates stored per second of the run
  * @param e2eP50Ms median latency from the edge tick to the cloud's commit
  * @param e2eP99Ms 99th percentile of that latency
+ * @param eventsPublished device events the devices committed to their outboxes (errors, the runtime stopping)
+ * @param eventsStored device events the cloud stored
+ * @param eventsLost published events the cloud never stored
  * @param hostKills fleet host processes killed with SIGKILL by chaos
  * @param connectionDrops broker connections cut by chaos
  */
 public record DemoSummary(int devices, int agentsPerDevice, double seconds, long published, long persisted, long lost,
     long duplicates, long duplicatesDropped, long agentUpdatesPersisted, double updatesPerSecond, double e2eP50Ms,
-    double e2eP99Ms, int hostKills, long connectionDrops) {
+    double e2eP99Ms, long eventsPublished, long eventsStored, long eventsLost, int hostKills, long connectionDrops) {
 
   /** The summary as JSON object fields, in a stable order. */
   public Map<String, Object> fields() {
@@ -43,6 +46,9 @@ public record DemoSummary(int devices, int agentsPerDevice, double seconds, long
     fields.put("updates_per_s", round(updatesPerSecond));
     fields.put("e2e_p50_ms", round(e2eP50Ms));
     fields.put("e2e_p99_ms", round(e2eP99Ms));
+    fields.put("events_published", eventsPublished);
+    fields.put("events_stored", eventsStored);
+    fields.put("events_lost", eventsLost);
     fields.put("host_kills", hostKills);
     fields.put("connection_drops", connectionDrops);
     return fields;
@@ -54,9 +60,11 @@ public record DemoSummary(int devices, int agentsPerDevice, double seconds, long
         + "  belief messages: %d published, %d persisted, %d lost, %d duplicates (%d redelivered copies dropped)%n"
         + "  agent-belief updates persisted: %d (%.0f/s)%n"
         + "  end-to-end latency, edge tick to cloud commit: p50 %.1f ms, p99 %.1f ms%n"
+        + "  device events: %d published, %d stored, %d lost%n"
         + "  chaos: %d fleet hosts killed (SIGKILL), %d broker connections cut%n",
         devices, agentsPerDevice, seconds, published, persisted, lost, duplicates, duplicatesDropped,
-        agentUpdatesPersisted, updatesPerSecond, e2eP50Ms, e2eP99Ms, hostKills, connectionDrops);
+        agentUpdatesPersisted, updatesPerSecond, e2eP50Ms, e2eP99Ms, eventsPublished, eventsStored, eventsLost,
+        hostKills, connectionDrops);
   }
 
   private static double round(double value) {

@@ -98,7 +98,7 @@ public final class FleetDemoCommand implements Callable<Integer> {
       System.out.print(summary.text());
     }
     System.out.flush();
-    return summary.lost() == 0 && summary.duplicates() == 0 ? 0 : 1;
+    return summary.lost() == 0 && summary.duplicates() == 0 && summary.eventsLost() == 0 ? 0 : 1;
   }
 
   /** Clears the default run folder; a folder the user named must be empty or absent. */

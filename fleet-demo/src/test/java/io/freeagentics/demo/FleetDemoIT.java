@@ -36,6 +36,10 @@ class FleetDemoIT {
     assertThat(summary.agentUpdatesPersisted()).isBetween(summary.persisted(), summary.persisted() * 10);
     assertThat(summary.hostKills() + summary.connectionDrops()).as("chaos struck: " + lines).isPositive();
     assertThat(summary.e2eP99Ms()).isGreaterThanOrEqualTo(summary.e2eP50Ms());
+    // Every device stopped cleanly at the end at least once, and each stop is an event.
+    assertThat(summary.eventsPublished()).as(lines).isPositive();
+    assertThat(summary.eventsStored()).as(lines).isEqualTo(summary.eventsPublished());
+    assertThat(summary.eventsLost()).as(lines).isZero();
     assertThat(lines).contains("belief messages stored");
   }
 }

@@ -129,15 +129,15 @@ public final class FleetDemoRun {
           SETTLE_MILLIS / 1000);
     }
     Map<String, DeviceLedger> ledgers = FleetLedgers.read(edgeDir);
-    long produced = ledgers.values().stream().mapToLong(DeviceLedger::produced).sum();
+    long produced = ledgers.values().stream().mapToLong(l -> l.produced() + l.eventsProduced()).sum();
     say("waiting for the cloud to store the last messages...");
     CloudLedger stored = awaitCloud(cloud, produced);
     return summarize(ledgers, stored, atStart, atEnd, tickStart, tickEnd, chaosKills, drops);
   }
 
   /**
-   * Waits until the cloud stored {@code produced} messages, or nothing more arrives for 10 s, polling one count;
-   * then reads the whole ledger once.
+   * Waits until the cloud stored {@code produced} messages (belief messages and events), or nothing more arrives for
+   * 10 s, polling the counts; then reads the whole ledger once.
    */
   private CloudLedger awaitCloud(DemoCloud cloud, long produced) throws Exception {
     DataSource dataSource = cloud.dataSource();
@@ -163,24 +163,33 @@ public final class FleetDemoRun {
       IngestStatsSnapshot atEnd, long tickStart, long tickEnd, int kills, long drops) {
     long published = 0;
     long lost = 0;
+    long eventsPublished = 0;
+    long eventsLost = 0;
     List<String> surplus = new ArrayList<>();
     for (DeviceLedger ledger : ledgers.values()) {
       long persisted = stored.messagesPerDevice().getOrDefault(ledger.device(), 0L);
       published += ledger.produced();
       lost += Math.max(0, ledger.produced() - persisted);
       if (persisted > ledger.produced()) {
-        surplus.add(ledger.device() + " (" + persisted + " stored, " + ledger.produced() + " produced)");
+        surplus.add(ledger.device() + " (" + persisted + " belief messages stored, " + ledger.produced()
+            + " produced)");
+      }
+      long events = stored.eventsPerDevice().getOrDefault(ledger.device(), 0L);
+      eventsPublished += ledger.eventsProduced();
+      eventsLost += Math.max(0, ledger.eventsProduced() - events);
+      if (events > ledger.eventsProduced()) {
+        surplus.add(ledger.device() + " (" + events + " events stored, " + ledger.eventsProduced() + " produced)");
       }
     }
     if (!surplus.isEmpty()) {
-      say("WARNING: the cloud stored more belief messages than these devices produced: %s", surplus);
+      say("WARNING: the cloud stored more than these devices produced: %s", surplus);
     }
     double seconds = (tickEnd - tickStart) / 1000.0;
     long updatesWhileTicking = atEnd.agentUpdatesPersisted() - atStart.agentUpdatesPersisted();
     return new DemoSummary(options.devices(), options.agents(), seconds, published, stored.messages(), lost,
         stored.duplicateMessages() + stored.duplicateAgentTicks(), atEnd.duplicatesDropped(), stored.agentRows(),
         updatesWhileTicking / Math.max(0.001, seconds), stored.latencyQuantile(0.5), stored.latencyQuantile(0.99),
-        kills, drops);
+        eventsPublished, stored.events(), eventsLost, kills, drops);
   }
 
   private static String hostsDown(FleetHosts hosts) {

@@ -14,21 +14,28 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The edge side of the demo's accounting: each device's own ledger of belief messages (kept in its database in the
- * same transactions as its ticks), read after the fleet stopped.
+ * The edge side of the demo's accounting: each device's own ledger of belief messages and events (kept in its
+ * database in the same transactions as its ticks), read after the fleet stopped.
  */
 public final class FleetLedgers {
   /** The message kind of belief messages in the ledgers. */
   static final String BELIEFS = "beliefs";
+  /** The message kind of device events in the ledgers. */
+  static final String EVENTS = "events";
 
   private FleetLedgers() {
   }
 
-  /** One device's belief-message ledger. */
-  public record DeviceLedger(String device, Path database, EdgeLedgerEntry beliefs) {
+  /** One device's ledger of belief messages and events. */
+  public record DeviceLedger(String device, Path database, EdgeLedgerEntry beliefs, EdgeLedgerEntry events) {
     /** Belief messages the device produced: committed to its outbox, or refused by a full outbox. */
     public long produced() {
       return beliefs.spooled() + beliefs.refused();
+    }
+
+    /** Events the device produced, counted like {@link #produced()}. */
+    public long eventsProduced() {
+      return events.spooled() + events.refused();
     }
   }
 
@@ -54,7 +61,8 @@ public final class FleetLedgers {
     Map<String, DeviceLedger> ledgers = new TreeMap<>();
     for (Path database : databases(edgeDir)) {
       try (EdgeStateStore store = EdgeStateStore.open(database, EdgeStoreConfig.defaults())) {
-        ledgers.put(store.deviceId(), new DeviceLedger(store.deviceId(), database, store.ledger().kind(BELIEFS)));
+        ledgers.put(store.deviceId(), new DeviceLedger(store.deviceId(), database, store.ledger().kind(BELIEFS),
+            store.ledger().kind(EVENTS)));
       }
     }
     return ledgers;

@@ -5,7 +5,9 @@ import io.freeagentics.edge.EdgeStateStore;
 import io.freeagentics.edge.EdgeStoreConfig;
 import io.freeagentics.edge.EdgeStoreException;
 import io.freeagentics.edge.EdgeSync;
+import io.freeagentics.edge.EdgeSyncStats;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,11 +33,13 @@ public final class OutboxDrain {
   public static long drain(List<Path> databases, String mqttUri, String fleet, long deadlineMillis,
       Consumer<String> progress) throws EdgeStoreException, InterruptedException {
     List<Path> pending = new ArrayList<>();
+    List<Integer> depths = new ArrayList<>();
     long messages = 0;
     for (Path database : databases) {
       int depth = depth(database);
       if (depth > 0) {
         pending.add(database);
+        depths.add(depth);
         messages += depth;
       }
     }
@@ -47,20 +51,24 @@ public final class OutboxDrain {
     EdgeMqttConfig config = EdgeMqttConfig.of(mqttUri, fleet).withPollMillis(50).withBackoff(100, 1000);
     long left = 0;
     for (int from = 0; from < pending.size(); from += BATCH) {
-      List<Path> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+      int to = Math.min(pending.size(), from + BATCH);
       List<EdgeSync> syncs = new ArrayList<>();
       try {
-        for (Path database : batch) {
+        for (Path database : pending.subList(from, to)) {
           // Acknowledgements and commands that arrive while draining need no answer: the device is not ticking.
           syncs.add(EdgeSync.start(database, EdgeStoreConfig.defaults(), config, (topic, payload) -> LOG.debug(
               "draining {}: ignoring a message on {}", database, topic)));
         }
-        for (Path database : batch) {
-          int depth;
-          while ((depth = depth(database)) > 0 && System.currentTimeMillis() < deadlineMillis) {
-            Thread.sleep(50);
-          }
-          left += depth;
+        // Nothing else writes to these databases now, so an outbox is empty once its sync has delivered (or
+        // dead-lettered) as many messages as it held; counted by the sync itself, without a second connection
+        // to a database the sync is writing to.
+        for (int i = 0; i < syncs.size(); i++) {
+          int depth = depths.get(from + i);
+          EdgeSync sync = syncs.get(i);
+          sync.awaitStats(stats -> stats.delivered() + stats.deadLettered() >= depth,
+              Duration.ofMillis(Math.max(0, deadlineMillis - System.currentTimeMillis())));
+          EdgeSyncStats stats = sync.stats();
+          left += Math.max(0, depth - stats.delivered() - stats.deadLettered());
         }
       } finally {
         for (EdgeSync sync : syncs) {
