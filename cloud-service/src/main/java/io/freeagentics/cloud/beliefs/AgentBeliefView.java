@@ -43,6 +43,11 @@ public record AgentBeliefView(String fleet, String device, int agent, long tick,
     return beliefs.size();
   }
 
+  /** The number of states of factor {@code factor}, without copying. */
+  public int numStates(int factor) {
+    return beliefs.get(factor).length;
+  }
+
   /** The probability of {@code state} in factor {@code factor}, without copying. */
   public double probability(int factor, int state) {
     return beliefs.get(factor)[state];

@@ -3,15 +3,22 @@ package io.freeagentics.cloud.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.freeagentics.cloud.cache.internal.InvalidationBatch;
 import io.freeagentics.cloud.cache.internal.InvalidationMessage;
 import io.freeagentics.cloud.cache.internal.L2Store;
 import io.freeagentics.cloud.cache.internal.L2UnavailableException;
 import io.freeagentics.cloud.cache.internal.PendingInvalidations;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class TwoLevelCache<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoLevelCache.class);
+
+  /** The most keys one Redis script and one channel message of {@link #invalidateAll(Collection)} carry. */
+  public static final int BATCH_KEYS = 1000;
 
   private final String name;
   private final String origin;
@@ -83,7 +93,43 @@ public final class TwoLevelCache<K, V> {
       l1Hits.increment();
       return cached;
     }
-    return l1.get(formatted, ignored -> loadThroughL2(key, formatted, loader));
+    return l1.get(formatted, ignored -> loadThroughL2(key, formatted, loader, value -> true));
+  }
+
+  /**
+   * As {@link #get(Object, Function)}, but a loaded value is cached (in both levels) only if {@code cacheable}
+   * accepts it; otherwise it is returned to this caller alone. For values that become immutable only once some
+   * condition holds (e.g. a page of history that is complete). A reader that waited for another reader's load of the
+   * same key whose value was not cacheable runs the loader itself.
+   */
+  public V get(K key, Function<? super K, ? extends V> loader, Predicate<? super V> cacheable) {
+    Objects.requireNonNull(loader, "loader");
+    Objects.requireNonNull(cacheable, "cacheable");
+    String formatted = format(key);
+    V cached = l1.getIfPresent(formatted);
+    if (cached != null) {
+      l1Hits.increment();
+      return cached;
+    }
+    Uncached<V> mine = new Uncached<>();
+    V value = l1.get(formatted, ignored -> {
+      mine.loaded = true;
+      V loaded = loadThroughL2(key, formatted, loader, cacheable);
+      if (loaded != null && !cacheable.test(loaded)) {
+        mine.value = loaded;
+        return null;
+      }
+      return loaded;
+    });
+    if (value != null) {
+      return value;
+    }
+    if (mine.loaded) {
+      return mine.value;
+    }
+    V own = loader.apply(key);
+    loads.increment();
+    return own;
   }
 
   /** The value for {@code key} if L1 holds it (no Redis, no loader); null otherwise. */
@@ -97,17 +143,52 @@ public final class TwoLevelCache<K, V> {
    */
   public void invalidate(K key) {
     String formatted = format(key);
-    l1.invalidate(formatted);
+    // Redis first, then L1: a read on this instance between the two cannot put Redis's old value back into L1
+    // (Caffeine makes the L1 invalidation wait for a load of the key that is running, then drops its result).
     if (!l2.available()) {
       pending.add(formatted);
+    } else {
+      try {
+        invalidateInL2(formatted);
+      } catch (L2UnavailableException e) {
+        pending.add(formatted);
+        l2Failed(e);
+      }
+    }
+    l1.invalidate(formatted);
+  }
+
+  /**
+   * {@link #invalidate} of several keys at once: one Redis round trip and one message on the channel for up to
+   * {@value #BATCH_KEYS} distinct keys (so a batch of writes costs one PUBLISH, not one per key). Empty = nothing.
+   */
+  public void invalidateAll(Collection<? extends K> keys) {
+    Objects.requireNonNull(keys, "keys");
+    Set<String> distinct = new LinkedHashSet<>();
+    for (K key : keys) {
+      distinct.add(format(key));
+    }
+    if (distinct.isEmpty()) {
       return;
     }
-    try {
-      invalidateInL2(formatted);
-    } catch (L2UnavailableException e) {
-      pending.add(formatted);
-      l2Failed(e);
+    List<String> formatted = new ArrayList<>(distinct);
+    if (!l2.available()) {
+      formatted.forEach(pending::add);
+    } else {
+      int done = 0;
+      try {
+        for (; done < formatted.size(); done += BATCH_KEYS) {
+          List<String> chunk = formatted.subList(done, Math.min(formatted.size(), done + BATCH_KEYS));
+          l2.invalidateAndPublish(chunk.stream().map(this::entryKey).toList(), generationTtl(),
+              new InvalidationBatch(origin, name, chunk).encode());
+          invalidationsSent.add(chunk.size());
+        }
+      } catch (L2UnavailableException e) {
+        formatted.subList(done, formatted.size()).forEach(pending::add);
+        l2Failed(e);
+      }
     }
+    l1.invalidateAll(formatted);
   }
 
   /** Drops every entry of this cache, here, in Redis and on the other instances. */
@@ -131,7 +212,8 @@ public final class TwoLevelCache<K, V> {
         decodeErrors.sum(), invalidationsSent.sum(), invalidationsReceived.sum(), pending.size(), l2.available());
   }
 
-  private V loadThroughL2(K key, String formatted, Function<? super K, ? extends V> loader) {
+  private V loadThroughL2(K key, String formatted, Function<? super K, ? extends V> loader,
+                          Predicate<? super V> cacheable) {
     String entry = entryKey(formatted);
     long generation = -1;
     if (l2.available()) {
@@ -152,7 +234,7 @@ public final class TwoLevelCache<K, V> {
     }
     V value = loader.apply(key);
     loads.increment();
-    if (value != null && generation >= 0) {
+    if (value != null && generation >= 0 && cacheable.test(value)) {
       try {
         l2.putIfGeneration(entry, generation, codec.encode(value), config.l2Ttl());
       } catch (L2UnavailableException e) {
@@ -219,6 +301,21 @@ public final class TwoLevelCache<K, V> {
     } else {
       l1.invalidate(message.key());
     }
+  }
+
+  /** Several invalidations from the channel (called on the L2 events thread). */
+  void onBatch(InvalidationBatch batch) {
+    if (origin.equals(batch.origin())) {
+      return;
+    }
+    invalidationsReceived.add(batch.keys().size());
+    l1.invalidateAll(batch.keys());
+  }
+
+  /** What {@link #get(Object, Function, Predicate)} loaded itself but may not cache. */
+  private static final class Uncached<V> {
+    boolean loaded;
+    V value;
   }
 
   /** Redis is back: broadcasts were lost, so L1 is cleared, and the invalidations made meanwhile are replayed. */

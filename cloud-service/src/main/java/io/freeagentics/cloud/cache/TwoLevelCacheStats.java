@@ -10,8 +10,8 @@ package io.freeagentics.cloud.cache;
  * @param loads                 reads that ran the loader
  * @param l2Errors              Redis operations that failed (the read or invalidation went on without Redis)
  * @param decodeErrors          Redis values the codec could not decode (reloaded)
- * @param invalidationsSent     invalidations sent to the other instances
- * @param invalidationsReceived invalidations received from other instances
+ * @param invalidationsSent     keys invalidated in Redis and broadcast (a whole-cache invalidation counts one)
+ * @param invalidationsReceived keys (or whole-cache invalidations) received from other instances
  * @param pendingInvalidations  invalidations waiting for Redis to come back; -1 = the whole cache
  * @param l2Available           whether Redis is reachable now (false = serving from L1 and the loader only)
  */

@@ -1,6 +1,7 @@
 package io.freeagentics.cloud.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.freeagentics.cloud.cache.internal.InvalidationBatch;
 import io.freeagentics.cloud.cache.internal.InvalidationMessage;
 import io.freeagentics.cloud.cache.internal.L2Store;
 import io.freeagentics.cloud.cache.internal.RedisL2Store;
@@ -116,6 +117,14 @@ public final class TwoLevelCaches implements AutoCloseable {
 
     @Override
     public void onMessage(String text) {
+      InvalidationBatch batch = InvalidationBatch.decode(text);
+      if (batch != null) {
+        TwoLevelCache<?, ?> cache = caches.get(batch.cache());
+        if (cache != null) {
+          cache.onBatch(batch);
+        }
+        return;
+      }
       InvalidationMessage message = InvalidationMessage.decode(text);
       if (message == null) {
         LOG.warn("caches: ignoring a message on the invalidation channel that is not an invalidation: {}", text);

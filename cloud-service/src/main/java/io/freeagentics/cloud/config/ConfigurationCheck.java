@@ -1,5 +1,6 @@
 package io.freeagentics.cloud.config;
 
+import io.freeagentics.cloud.beliefs.BeliefCacheConfig;
 import io.freeagentics.cloud.coalitions.CoalitionsConfig;
 import io.freeagentics.cloud.events.EventsConfig;
 import io.micronaut.context.BeanContext;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks every configuration record of the store, twins, API, coalition rounds and device events when the service
- * starts, and refuses to start with one message listing every problem of every record, each naming its property
- * and value, for example
+ * Checks every configuration record of the store, twins, API, coalition rounds, device events and belief cache when
+ * the service starts, and refuses to start with one message listing every problem of every record, each naming its
+ * property and value, for example
  * {@code fa.api.default-page-size = 0: must be greater than or equal to 1}. The constraints sit on the records'
  * accessors, so binding itself never stops at the first problem.
  */
@@ -45,6 +46,7 @@ public final class ConfigurationCheck {
     }
     problems.addAll(beans.getBean(CoalitionsConfig.class).problems(validator));
     problems.addAll(beans.getBean(EventsConfig.class).problems(validator));
+    problems.addAll(beans.getBean(BeliefCacheConfig.class).problems(validator));
     problems.sort(String::compareTo);
     return problems;
   }

@@ -14,7 +14,7 @@ class TwoLevelCachesBeanTest {
 
   /**
    * The whole service's context (its eager beans start too), kept off external services: a database of its own in
-   * memory, MQTT on a port where nothing listens (the ingest retries in the background), the mirror's
+   * memory, MQTT on a port where nothing listens (the ingest retries in the background), no Redis, the mirror's
    * model spelled out. Only the cache beans are looked at.
    */
   private static ApplicationContext context(Map<String, Object> properties) {
@@ -22,6 +22,8 @@ class TwoLevelCachesBeanTest {
     all.put("fa.db.url", "jdbc:h2:mem:cache-bean-" + java.util.UUID.randomUUID()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     all.put("fa.mqtt.uri", "tcp://127.0.0.1:1");
+    // No Redis even when the environment names one (FA_REDIS_URI is set for the integration tests).
+    all.putIfAbsent("fa.redis.uri", "");
     all.put("fa.data-dir", System.getProperty("java.io.tmpdir") + "/fa-cache-bean-test");
     all.put("fa.mirror.model", "grid:5");
     return ApplicationContext.builder().properties(all).deduceEnvironment(false).start();

@@ -26,6 +26,18 @@ public interface L2Store extends AutoCloseable {
   /** Deletes the value and bumps the key's generation (kept for {@code generationTtl}). */
   void invalidate(String key, Duration generationTtl) throws L2UnavailableException;
 
+  /**
+   * {@link #invalidate} of every key, then {@link #publish} of {@code message}. This default costs one round trip
+   * per key; a store should do it in one (Redis: one script).
+   */
+  default void invalidateAndPublish(java.util.List<String> keys, Duration generationTtl, String message)
+      throws L2UnavailableException {
+    for (String key : keys) {
+      invalidate(key, generationTtl);
+    }
+    publish(message);
+  }
+
   /** Deletes every value whose key starts with {@code prefix} (after an outage with too many lost invalidations). */
   void invalidatePrefix(String prefix) throws L2UnavailableException;
 

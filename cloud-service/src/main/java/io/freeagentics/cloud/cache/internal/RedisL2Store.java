@@ -61,6 +61,19 @@ public final class RedisL2Store implements L2Store {
       redis.call('DEL', KEYS[1])
       return 1""";
 
+  /**
+   * {@link #INVALIDATE} for each pair of keys (value, generation), then one PUBLISH: a batch of invalidations in
+   * one round trip, and the message goes out only after every key was dropped.
+   */
+  private static final String INVALIDATE_AND_PUBLISH = """
+      for i = 1, #KEYS, 2 do
+        redis.call('INCR', KEYS[i + 1])
+        redis.call('PEXPIRE', KEYS[i + 1], ARGV[1])
+        redis.call('DEL', KEYS[i])
+      end
+      redis.call('PUBLISH', ARGV[2], ARGV[3])
+      return #KEYS / 2""";
+
   private final RedisClient client;
   private final String uriForLogs;
   private final String prefix;
@@ -258,6 +271,23 @@ public final class RedisL2Store implements L2Store {
           new String[] {valueKey(key), generationKey(key)}, ascii(Long.toString(Math.max(1, generationTtl.toMillis()))));
     } catch (RedisException e) {
       throw failed("EVAL invalidate", e);
+    }
+  }
+
+  @Override
+  public void invalidateAndPublish(List<String> keys, Duration generationTtl, String message)
+      throws L2UnavailableException {
+    String[] redisKeys = new String[keys.size() * 2];
+    for (int i = 0; i < keys.size(); i++) {
+      redisKeys[2 * i] = valueKey(keys.get(i));
+      redisKeys[2 * i + 1] = generationKey(keys.get(i));
+    }
+    try {
+      commands("EVAL invalidate-and-publish").sync().eval(INVALIDATE_AND_PUBLISH, ScriptOutputType.INTEGER, redisKeys,
+          ascii(Long.toString(Math.max(1, generationTtl.toMillis()))), channel.getBytes(StandardCharsets.UTF_8),
+          message.getBytes(StandardCharsets.UTF_8));
+    } catch (RedisException e) {
+      throw failed("EVAL invalidate-and-publish of " + keys.size() + " keys", e);
     }
   }
 

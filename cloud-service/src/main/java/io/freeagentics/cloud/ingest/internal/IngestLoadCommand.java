@@ -2,6 +2,14 @@ package io.freeagentics.cloud.ingest.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.freeagentics.cloud.beliefs.BeliefCacheConfig;
+import io.freeagentics.cloud.beliefs.BeliefCacheInvalidation;
+import io.freeagentics.cloud.beliefs.BeliefCacheInvalidationStats;
+import io.freeagentics.cloud.beliefs.CachedBeliefQueries;
+import io.freeagentics.cloud.beliefs.JdbcBeliefQueries;
+import io.freeagentics.cloud.cache.CacheConfig;
+import io.freeagentics.cloud.cache.TwoLevelCaches;
+import io.freeagentics.cloud.ingest.BeliefsListener;
 import io.freeagentics.cloud.ingest.DeviceReports;
 import io.freeagentics.cloud.ingest.IngestStatsSnapshot;
 import io.freeagentics.wire.Acknowledgement;
@@ -22,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +96,9 @@ public final class IngestLoadCommand implements Callable<Integer> {
   @Option(names = "--max-batch", defaultValue = "1000", description = "messages per transaction at most (default "
       + "${DEFAULT-VALUE})")
   int maxBatch;
+  @Option(names = "--belief-cache", description = "invalidate the belief read cache on this Redis (e.g. "
+      + "redis://127.0.0.1:6379) for every stored batch, as the service does (default: no cache)")
+  String beliefCache;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new IngestLoadCommand()).execute(args));
@@ -117,7 +129,8 @@ public final class IngestLoadCommand implements Callable<Integer> {
       MqttSettings settings = new MqttSettings(mqtt, null, null, "fa-load-" + run, 1000, 10);
       for (int i = 0; i < instances; i++) {
         running.add(new IngestRuntime(settings, new IngestSettings("fa-load-" + run + "-" + i, clients, 20_000,
-            maxBatch, 64, 100_000, 4, 256L << 20, 200_000, fleet, writers), database));
+            maxBatch, 64, 100_000, 4, 256L << 20, 200_000, fleet, writers), database, beliefCache,
+            "fa:load:" + run + ":" + i + ":"));
       }
       for (IngestRuntime runtime : running) {
         if (!runtime.ingest.awaitSubscribed(30, TimeUnit.SECONDS)) {
@@ -219,6 +232,14 @@ public final class IngestLoadCommand implements Callable<Integer> {
           messages / measured, agents, published.get(), stored, distinct, historyRows, published.get() - distinct,
           done.duplicatesDropped(), stored - distinct, done.latencyP50Millis(), done.latencyP99Millis(),
           done.latencyMaxMillis(), done.acksPublished(), done.acksDropped());
+      for (IngestRuntime runtime : running) {
+        if (runtime.invalidation != null) {
+          BeliefCacheInvalidationStats cache = runtime.invalidation.stats();
+          System.out.printf(Locale.ROOT, "  belief cache      %,d batches, %,d invalidation runs, %,d devices, "
+              + "%,d acked before their invalidation, %.0f us per run%n", cache.batches(), cache.runs(),
+              cache.devices(), cache.notWaited(), cache.runs() == 0 ? 0.0 : (double) cache.runMicros() / cache.runs());
+        }
+      }
       for (MqttAsyncClient client : clientsOut) {
         client.disconnect().waitForCompletion(5000);
         client.close();
@@ -335,11 +356,26 @@ public final class IngestLoadCommand implements Callable<Integer> {
     final MqttPublisher publisher;
     final MqttIngest ingest;
     final IngestSettings settings;
+    final TwoLevelCaches caches;
+    final BeliefCacheInvalidation invalidation;
 
-    IngestRuntime(MqttSettings mqtt, IngestSettings settings, javax.sql.DataSource database) throws MqttException {
+    IngestRuntime(MqttSettings mqtt, IngestSettings settings, javax.sql.DataSource database, String beliefCache,
+        String keyPrefix) throws MqttException {
       this.settings = settings;
       this.publisher = new MqttPublisher(mqtt, settings.clientId() + "-out");
-      this.ingest = new MqttIngest(mqtt, settings, database, new CountingReports(), publisher, stats, List.of());
+      List<BeliefsListener> listeners = List.of();
+      if (beliefCache == null) {
+        this.caches = null;
+        this.invalidation = null;
+      } else {
+        CacheConfig cacheConfig = CacheConfig.defaults().withKeyPrefix(keyPrefix);
+        BeliefCacheConfig config = BeliefCacheConfig.defaults();
+        this.caches = TwoLevelCaches.open(cacheConfig, Optional.of(beliefCache));
+        this.invalidation = new BeliefCacheInvalidation(new CachedBeliefQueries(new JdbcBeliefQueries(database),
+            caches, cacheConfig, config), config.invalidationWait());
+        listeners = List.of(invalidation);
+      }
+      this.ingest = new MqttIngest(mqtt, settings, database, new CountingReports(), publisher, stats, listeners);
     }
 
     void clearSessions(MqttSettings mqtt) throws MqttException {
@@ -356,6 +392,10 @@ public final class IngestLoadCommand implements Callable<Integer> {
     public void close() {
       ingest.close();
       publisher.close();
+      if (invalidation != null) {
+        invalidation.close();
+        caches.close();
+      }
     }
   }
 
