@@ -1,7 +1,6 @@
 package io.freeagentics.cloud.coalitions;
 
 import com.uber.h3core.H3Core;
-import io.freeagentics.cloud.mirror.MirrorModels;
 import io.freeagentics.cloud.mirror.MirrorPrediction;
 import io.freeagentics.cloud.mirror.MirroredAgent;
 import io.freeagentics.cloud.mirror.PopulationMirror;
@@ -53,7 +52,6 @@ public class CoalitionRounds {
   private final CoalitionsConfig config;
   private final DevicePlacements placements;
   private final PopulationMirror mirror;
-  private final MirrorModels models;
   private final MeterRegistry registry;
   private final H3Core h3;
   private final Map<String, FleetState> fleets = new ConcurrentHashMap<>();
@@ -71,13 +69,12 @@ public class CoalitionRounds {
   }
 
   public CoalitionRounds(CoalitionsConfig config, Validator validator, DevicePlacements placements,
-      @Nullable PopulationMirror mirror, MirrorModels models, @Nullable MeterRegistry registry) {
+      @Nullable PopulationMirror mirror, @Nullable MeterRegistry registry) {
     config.check(validator);
     config.formation(); // the coalitions module's own checks, before the first round
     this.config = config;
     this.placements = placements;
     this.mirror = mirror;
-    this.models = models;
     this.registry = registry;
     try {
       this.h3 = H3Core.newInstance();
@@ -164,7 +161,8 @@ public class CoalitionRounds {
     if (mirror == null) {
       return 0;
     }
-    Optional<GenerativeModel> model = models.model(placement.fleet(), placement.device());
+    // The model the agents are mirrored with, so C and the predictions come from one model across a model change.
+    Optional<GenerativeModel> model = mirror.model(placement.fleet(), placement.device());
     if (model.isEmpty()) {
       return 0;
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * {@link MirrorModels} with one model for every device: {@code fa.mirror.model} (default {@code grid:5}; a built-in
  * name or a model file, as {@code --model} takes). A device whose beliefs do not have this model's factor sizes is
- * not mirrored (counted in {@link MirrorStats#shapeMismatches()}). Replaced by any other {@link MirrorModels} bean.
+ * not mirrored (counted in {@link MirrorStats#shapeMismatches()}). {@link TwinMirrorModels}, the primary bean, uses it
+ * for the devices that never applied a model update through the cloud.
  */
 @Singleton
 @Secondary

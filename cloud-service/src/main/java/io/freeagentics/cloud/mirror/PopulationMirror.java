@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,14 @@ import org.slf4j.LoggerFactory;
  * faster than the thread applies them are coalesced to the newest state (each message carries the device's whole
  * belief set), so the ingest never waits for the mirror and the pending work is bounded by the number of devices.
  *
+ * <p>Devices on the same model (the same {@link GenerativeModel} instance from {@link MirrorModels}) share one
+ * population ({@link ModelMirror}). A device is mirrored in one population at a time: when its model changes (a
+ * model update it applied), its agents leave the old model's population with the next stored beliefs (their slots
+ * are freed for reuse, and a population left empty is closed) and are set in the new model's one from those
+ * beliefs. Reads ({@link #agent}, {@link #agents}, {@link #predict}, {@link #model}) answer from the population the
+ * device is mirrored in, and only while that is still the device's model: between the change and the next beliefs
+ * they answer nothing for the device, never a mix of the two models.
+ *
  * <p>Each instance mirrors what it stored: with several ingest instances in one shared group, an instance's mirror
  * of a device is as fresh as the last message of that device this instance stored. Memory: the population's
  * per-agent arrays plus {@link ModelMirror#INDEX_BYTES_PER_AGENT} per agent ({@link MirrorStats#bytesPerAgent()}),
@@ -42,13 +51,17 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
   private final MirrorModels models;
   private final int chunkSize;
   private final long maxAgents;
+  /** The population of each model; guards itself and {@link #deviceMirrors}. */
   private final Map<GenerativeModel, ModelMirror> mirrors = new IdentityHashMap<>();
+  /** The population each device ("fleet/device") is mirrored in; written by the mirror thread only. */
+  private final Map<String, ModelMirror> deviceMirrors = new HashMap<>();
   private final Map<String, BeliefsStored> pending = new LinkedHashMap<>();
   private final Thread thread;
   private final AtomicLong updates = new AtomicLong();
   private final AtomicLong shapeMismatches = new AtomicLong();
   private final AtomicLong full = new AtomicLong();
   private final AtomicLong unknownModel = new AtomicLong();
+  private final AtomicLong modelChanges = new AtomicLong();
   private boolean busy;
   private volatile boolean closed;
 
@@ -112,22 +125,28 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
   }
 
   private void apply(BeliefsStored stored) {
+    String device = stored.fleet() + "/" + stored.device();
     Optional<GenerativeModel> model = models.model(stored.fleet(), stored.device());
-    if (model.isEmpty()) {
-      unknownModel.incrementAndGet();
-      return;
-    }
     ModelMirror mirror;
     synchronized (mirrors) {
-      mirror = mirrors.computeIfAbsent(model.get(), m -> new ModelMirror(m, chunkSize, maxAgents));
-    }
-    if (!mirror.fits(stored.state().numStates())) {
-      if (shapeMismatches.incrementAndGet() == 1) {
-        LOG.warn("beliefs of {}/{} have factor sizes {} but its model {} has {}: not mirrored", stored.fleet(),
-            stored.device(), stored.state().numStates(), model.get().name(),
-            Arrays.toString(model.get().numStates()));
+      ModelMirror held = deviceMirrors.get(device);
+      if (held != null && (model.isEmpty() || held.model() != model.get())) {
+        leave(stored.fleet(), stored.device(), held, model);
       }
-      return;
+      if (model.isEmpty()) {
+        unknownModel.incrementAndGet();
+        return;
+      }
+      if (!ModelMirror.fits(model.get(), stored.state().numStates())) {
+        if (shapeMismatches.incrementAndGet() == 1) {
+          LOG.warn("beliefs of {}/{} have factor sizes {} but its model {} has {}: not mirrored", stored.fleet(),
+              stored.device(), stored.state().numStates(), model.get().name(),
+              Arrays.toString(model.get().numStates()));
+        }
+        return;
+      }
+      mirror = mirrors.computeIfAbsent(model.get(), m -> new ModelMirror(m, chunkSize, maxAgents));
+      deviceMirrors.put(device, mirror);
     }
     for (AgentBeliefs agent : stored.state().agents()) {
       float[][] beliefs = new float[agent.factors().size()][];
@@ -146,6 +165,22 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
         case STALE -> {
         }
       }
+    }
+  }
+
+  /**
+   * Takes the device's agents out of the population of its previous model (on the mirror thread, holding
+   * {@link #mirrors}); closes that population when no agent is left in it.
+   */
+  private void leave(String fleet, String device, ModelMirror held, Optional<GenerativeModel> now) {
+    deviceMirrors.remove(fleet + "/" + device);
+    int removed = held.remove(fleet, device);
+    modelChanges.incrementAndGet();
+    LOG.info("{}/{} now runs {}: its {} mirrored agents left the population of model {}", fleet, device,
+        now.map(m -> "model " + m.name()).orElse("no known model"), removed, held.model().name());
+    if (held.agents() == 0) {
+      mirrors.remove(held.model());
+      held.close();
     }
   }
 
@@ -169,12 +204,10 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
 
   /** The mirrored beliefs of one agent, or empty when it is not mirrored. */
   public Optional<MirroredAgent> agent(String fleet, String device, int agent) {
-    return locate(fleet, device, agent).map(found -> new MirroredAgent(fleet, device, agent,
-        found.mirror().model().name(), found.mirrored().tick(), found.mirrored().sequence(),
-        Arrays.asList(found.mirrored().beliefs())));
+    return locate(fleet, device, agent).map(found -> mirroredAgent(fleet, device, agent, found));
   }
 
-  /** The mirrored agents of a device, by agent id. */
+  /** The mirrored agents of a device, by agent id, all from the population of one model. */
   public List<MirroredAgent> agents(String fleet, String device) {
     ModelMirror mirror = mirrorOf(fleet, device);
     if (mirror == null) {
@@ -182,9 +215,18 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     }
     List<MirroredAgent> agents = new ArrayList<>();
     for (int id : mirror.agents(fleet, device)) {
-      agent(fleet, device, id).ifPresent(agents::add);
+      // Read from this population, not located again: the device may move to another model meanwhile.
+      ModelMirror.Mirrored mirrored = mirror.read(fleet, device, id);
+      if (mirrored != null) {
+        agents.add(mirroredAgent(fleet, device, id, new Located(mirror, mirrored)));
+      }
     }
     return agents;
+  }
+
+  private static MirroredAgent mirroredAgent(String fleet, String device, int agent, Located found) {
+    return new MirroredAgent(fleet, device, agent, found.mirror().model().name(), found.mirrored().tick(),
+        found.mirrored().sequence(), Arrays.asList(found.mirrored().beliefs()));
   }
 
   /** What the mirrored agent expects to observe next ({@link MirrorPrediction}), or empty when not mirrored. */
@@ -207,13 +249,24 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     return mirrored == null ? Optional.empty() : Optional.of(new Located(mirror, mirrored));
   }
 
+  /**
+   * The model the device's agents are mirrored with, or empty when none is mirrored or the device's model changed
+   * since (until its next beliefs are mirrored with the new one).
+   */
+  public Optional<GenerativeModel> model(String fleet, String device) {
+    ModelMirror mirror = mirrorOf(fleet, device);
+    return mirror == null ? Optional.empty() : Optional.of(mirror.model());
+  }
+
+  /** The population the device is mirrored in, or null when none is or it is no longer the device's model. */
   private ModelMirror mirrorOf(String fleet, String device) {
     Optional<GenerativeModel> model = models.model(fleet, device);
     if (model.isEmpty()) {
       return null;
     }
     synchronized (mirrors) {
-      return mirrors.get(model.get());
+      ModelMirror held = deviceMirrors.get(fleet + "/" + device);
+      return held != null && held.model() == model.get() ? held : null;
     }
   }
 
@@ -222,7 +275,9 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     long agents = 0;
     long capacity = 0;
     long bytes = 0;
+    long models;
     synchronized (mirrors) {
+      models = mirrors.size();
       for (ModelMirror mirror : mirrors.values()) {
         devices += mirror.devices();
         agents += mirror.agents();
@@ -232,7 +287,7 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     }
     long perAgent = capacity == 0 ? 0 : bytes / capacity + ModelMirror.INDEX_BYTES_PER_AGENT;
     return new MirrorStats(devices, agents, capacity, bytes, perAgent, updates.get(), shapeMismatches.get(),
-        full.get(), unknownModel.get());
+        full.get(), unknownModel.get(), models, modelChanges.get());
   }
 
   @PreDestroy
@@ -243,6 +298,7 @@ public class PopulationMirror implements BeliefsListener, AutoCloseable {
     synchronized (mirrors) {
       mirrors.values().forEach(ModelMirror::close);
       mirrors.clear();
+      deviceMirrors.clear();
     }
   }
 }

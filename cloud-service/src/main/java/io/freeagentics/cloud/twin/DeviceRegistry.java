@@ -36,14 +36,16 @@ public class DeviceRegistry implements DeviceReports {
   /** A provider: the cached twins read through TwinService, which reads this registry's pending last-seen times. */
   private final Provider<CachedTwins> twins;
   private final Provider<CachedFleetPages> pages;
+  private final Provider<AppliedModels> appliedModels;
   private final Cache<DeviceKey, Long> known;
   private final ConcurrentHashMap<Long, Long> pendingLastSeen = new ConcurrentHashMap<>();
   private final Counter lookups;
   private final Counter staleReports;
 
   DeviceRegistry(DeviceReportStore store, LastSeenWriter lastSeenWriter, TwinConfig config, MeterRegistry meters,
-      Provider<CachedTwins> twins, Provider<CachedFleetPages> pages) {
+      Provider<CachedTwins> twins, Provider<CachedFleetPages> pages, Provider<AppliedModels> appliedModels) {
     this.pages = pages;
+    this.appliedModels = appliedModels;
     this.store = store;
     this.twins = twins;
     this.lastSeenWriter = lastSeenWriter;
@@ -83,8 +85,13 @@ public class DeviceRegistry implements DeviceReports {
   @Override
   public void commandAck(String fleet, String device, CommandAck ack, long receivedAtMillis) {
     DeviceKey key = new DeviceKey(fleet, device);
-    store.commandAck(devicePk(key, receivedAtMillis), key, ack, Instant.ofEpochMilli(receivedAtMillis));
+    boolean changed = store.commandAck(devicePk(key, receivedAtMillis), key, ack,
+        Instant.ofEpochMilli(receivedAtMillis));
     twins.get().invalidate(key);
+    if (changed) {
+      // An APPLIED model update changes the model the mirror uses for the device, on every instance.
+      appliedModels.get().invalidate(key);
+    }
   }
 
   /**

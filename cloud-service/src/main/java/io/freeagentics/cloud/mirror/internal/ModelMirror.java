@@ -13,13 +13,18 @@ import java.util.Map;
  * The mirrored agents of one model: float {@link Population}s of {@code chunkSize} agents each (one thread: the
  * caller's, no history), allocated as needed up to {@code maxAgents}, and a slot per (fleet, device, agent). An
  * agent's beliefs are set with {@link Population#restore} (no previous action, step count = its tick), so the mirror
- * holds exactly the beliefs the device synced, as floats. Thread-safe (one lock).
+ * holds exactly the beliefs the device synced, as floats. {@link #remove} frees a device's slots; new agents take
+ * freed slots before fresh ones, so the populations grow only to the most agents mirrored at once (they are not
+ * shrunk; the owner closes a mirror that became empty). Thread-safe (one lock).
  */
 public final class ModelMirror implements AutoCloseable {
   /** What {@link #set} did. */
   public enum Outcome { UPDATED, STALE, FULL }
 
-  /** Bytes of the slot index per agent: a HashMap entry, its key record and boxed slot, the tick and sequence. */
+  /**
+   * Bytes of the slot index per agent: a HashMap entry, its key record and boxed slot, the tick and sequence (a
+   * freed slot costs 4 more bytes in the free list until it is reused).
+   */
   public static final int INDEX_BYTES_PER_AGENT = 112;
 
   private record AgentKey(String fleet, String device, int agent) {
@@ -33,6 +38,11 @@ public final class ModelMirror implements AutoCloseable {
   private final Map<String, java.util.TreeSet<Integer>> devices = new HashMap<>();
   private long[] ticks = new long[0];
   private long[] sequences = new long[0];
+  /** Slots freed by {@link #remove}, taken before fresh ones: {@code free[0..freeCount)}. */
+  private int[] free = new int[0];
+  private int freeCount;
+  /** The next never-used slot. */
+  private int fresh;
   private final int[] noAction;
 
   public ModelMirror(GenerativeModel model, int chunkSize, long maxAgents) {
@@ -55,6 +65,11 @@ public final class ModelMirror implements AutoCloseable {
 
   /** Whether beliefs with these factor sizes fit the model. */
   public boolean fits(List<Integer> numStates) {
+    return fits(model, numStates);
+  }
+
+  /** Whether beliefs with these factor sizes fit {@code model}. */
+  public static boolean fits(GenerativeModel model, List<Integer> numStates) {
     if (numStates.size() != model.numFactors()) {
       return false;
     }
@@ -83,7 +98,7 @@ public final class ModelMirror implements AutoCloseable {
       if (slots.size() >= maxAgents) {
         return Outcome.FULL;
       }
-      slot = slots.size();
+      slot = freeCount > 0 ? free[--freeCount] : fresh++;
       if (slot >= (long) chunks.size() * chunkSize) {
         chunks.add(Population.create(model, PopulationConfig.of(chunkSize).withThreads(1).withHistoryLength(0)));
         ticks = Arrays.copyOf(ticks, chunks.size() * chunkSize);
@@ -98,6 +113,29 @@ public final class ModelMirror implements AutoCloseable {
     ticks[slot] = tick;
     sequences[slot] = sequence;
     return Outcome.UPDATED;
+  }
+
+  /**
+   * Stops mirroring every agent of the device (it runs another model now, say): their slots are freed for reuse.
+   *
+   * @return the number of agents removed
+   */
+  public synchronized int remove(String fleet, String device) {
+    java.util.TreeSet<Integer> agents = devices.remove(fleet + "/" + device);
+    if (agents == null) {
+      return 0;
+    }
+    if (free.length < freeCount + agents.size()) {
+      free = Arrays.copyOf(free, Math.max(freeCount + agents.size(), 2 * free.length));
+    }
+    for (int agent : agents) {
+      Integer slot = slots.remove(new AgentKey(fleet, device, agent));
+      if (slot == null) {
+        throw new IllegalStateException("agent " + agent + " of " + fleet + "/" + device + " has no slot");
+      }
+      free[freeCount++] = slot;
+    }
+    return agents.size();
   }
 
   /** The mirrored beliefs of an agent (one array per factor), or null when it is not mirrored. */

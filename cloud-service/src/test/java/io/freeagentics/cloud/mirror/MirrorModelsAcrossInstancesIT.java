@@ -1,0 +1,145 @@
+package io.freeagentics.cloud.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.freeagentics.cloud.cache.TwoLevelCaches;
+import io.freeagentics.cloud.ingest.DeviceReports;
+import io.freeagentics.cloud.twin.CommandService;
+import io.freeagentics.cloud.twin.DeviceKey;
+import io.freeagentics.cloud.twin.ModelRef;
+import io.freeagentics.model.BuiltInModels;
+import io.freeagentics.model.GenerativeModel;
+import io.freeagentics.model.json.ModelJson;
+import io.freeagentics.wire.CommandAck;
+import io.freeagentics.wire.CommandStatus;
+import io.freeagentics.wire.MessageHeader;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two service instances on one database and the REAL Redis (FA_REDIS_URI, default redis://127.0.0.1:6379; keys
+ * under a prefix of this run, deleted afterwards): a model update acknowledged through one instance's registry is
+ * used by the other instance's mirror, whose cached answer ("no model update") would otherwise live 10 minutes.
+ */
+class MirrorModelsAcrossInstancesIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String FLEET = "across";
+
+  private final String prefix = "fa:test:" + UUID.randomUUID() + ":";
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  private ApplicationContext instance(String redisUri, String database) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("fa.db.url", "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    properties.put("fa.redis.uri", redisUri);
+    properties.put("fa.cache.key-prefix", prefix);
+    // Long enough that only an invalidation, never the TTL, can make an instance see the new model.
+    properties.put("fa.mirror.device-models.ttl", "10m");
+    ApplicationContext context = ApplicationContext.builder().environments("apitest").properties(properties)
+        .start();
+    toClose.add(context);
+    return context;
+  }
+
+  @Test
+  void aModelAppliedThroughOneInstanceIsUsedByTheOthersMirror() throws Exception {
+    String uri = requireRedis();
+    String database = "fa-mirror-it-" + UUID.randomUUID();
+    ApplicationContext a = instance(uri, database);
+    ApplicationContext b = instance(uri, database);
+    await("both instances connected to Redis", () -> a.getBean(TwoLevelCaches.class).l2Available()
+        && b.getBean(TwoLevelCaches.class).l2Available());
+
+    DeviceReports reportsA = a.getBean(DeviceReports.class);
+    long now = System.currentTimeMillis();
+    reportsA.seen(FLEET, "dev-1", now);
+    MirrorModels modelsB = b.getBean(MirrorModels.class);
+    GenerativeModel configured = modelsB.model(FLEET, "dev-1").orElseThrow();
+    assertThat(configured.name()).isEqualTo("grid:5");
+
+    long id = a.getBean(CommandService.class).sendModelUpdate(new DeviceKey(FLEET, "dev-1"),
+        new ModelRef("grid3", 1L), ModelJson.write(BuiltInModels.grid(3)).getBytes(StandardCharsets.UTF_8), "it")
+        .id();
+    reportsA.commandAck(FLEET, "dev-1", new CommandAck(new MessageHeader("dev-1", 1, now), id,
+        CommandStatus.APPLIED, ""), now + 1);
+    assertThat(a.getBean(MirrorModels.class).model(FLEET, "dev-1").orElseThrow().numStates()).containsExactly(9);
+
+    await("b sees the applied model", () -> modelsB.model(FLEET, "dev-1").orElseThrow().numStates()[0] == 9);
+    PopulationMirror mirrorB = b.getBean(PopulationMirror.class);
+    mirrorB.stored(List.of(MirrorFixtures.stored(FLEET, "dev-1", 1, MirrorFixtures.beliefs(9, 4, 1))));
+    assertThat(mirrorB.awaitIdle(30_000)).isTrue();
+    assertThat(mirrorB.agents(FLEET, "dev-1")).hasSize(4).allMatch(agent -> agent.beliefs().get(0).length == 9);
+    assertThat(mirrorB.stats().shapeMismatches()).isZero();
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("not within " + WAIT + ": " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private String requireRedis() {
+    String uri = Optional.ofNullable(System.getenv("FA_REDIS_URI")).filter(s -> !s.isBlank())
+        .orElse("redis://127.0.0.1:6379");
+    RedisURI redisUri = RedisURI.create(uri);
+    redisUri.setTimeout(Duration.ofSeconds(5));
+    RedisClient client = RedisClient.create(redisUri);
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      connection.sync().ping();
+    } catch (RedisException e) {
+      client.shutdown();
+      String message = "Redis at " + uri + " does not answer (" + e.getMessage() + ")";
+      if ("1".equals(System.getenv("FA_REQUIRE_SERVICES"))) {
+        fail(message + "; FA_REQUIRE_SERVICES=1 requires it");
+      }
+      assumeTrue(false, message + ": skipping");
+    }
+    toClose.add(() -> {
+      try (StatefulRedisConnection<String, String> cleanup = client.connect()) {
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+          KeyScanCursor<String> page = cleanup.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*")
+              .limit(500));
+          if (!page.getKeys().isEmpty()) {
+            cleanup.sync().del(page.getKeys().toArray(String[]::new));
+          }
+          cursor = page;
+        } while (!cursor.isFinished());
+      } finally {
+        client.shutdown();
+      }
+    });
+    return uri;
+  }
+}
