@@ -1,21 +1,11 @@
 package io.freeagentics.cloud.beliefs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.freeagentics.cloud.cache.CacheConfig;
+import io.freeagentics.cloud.cache.TestRedis;
 import io.freeagentics.cloud.cache.TwoLevelCaches;
 import io.freeagentics.cloud.ingest.BeliefsStored;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +57,7 @@ class BeliefCacheRedisIT {
     CachedBeliefQueries b = instance(uri);
     BeliefCacheInvalidation ingestA = new BeliefCacheInvalidation(a, CONFIG.invalidationWait());
     toClose.add(ingestA);
-    try (Raw raw = new Raw(uri)) {
+    try (TestRedis raw = new TestRedis(uri)) {
       List<String> channel = raw.subscribe(prefix + "invalidate");
       await("both instances connected to Redis", () -> instances.stream().allMatch(TwoLevelCaches::l2Available));
       for (String device : List.of("d1", "d2", "d3")) {
@@ -129,98 +118,13 @@ class BeliefCacheRedisIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + WAIT + ": " + what);
-      }
-      Thread.sleep(20);
-    }
+    TestRedis.await(what, WAIT, condition);
   }
 
-  /** FA_REDIS_URI (default redis://127.0.0.1:6379) if it answers PING; skip, or fail with FA_REQUIRE_SERVICES=1. */
+  /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */
   private String requireRedis() {
-    String uri = Optional.ofNullable(System.getenv("FA_REDIS_URI")).filter(s -> !s.isBlank())
-        .orElse("redis://127.0.0.1:6379");
-    try (Raw raw = new Raw(uri)) {
-      raw.commands().ping();
-      toClose.add(() -> {
-        try (Raw cleanup = new Raw(uri)) {
-          cleanup.deleteAll(prefix + "*");
-        }
-      });
-      return uri;
-    } catch (RedisException e) {
-      String message = "Redis at " + uri + " does not answer (" + e.getMessage() + ")";
-      if ("1".equals(System.getenv("FA_REQUIRE_SERVICES"))) {
-        fail(message + "; FA_REQUIRE_SERVICES=1 requires it");
-      }
-      assumeTrue(false, message + ": skipping");
-      return uri;
-    }
-  }
-
-  /** A plain Lettuce connection to look into Redis and listen on the channel. */
-  private static final class Raw implements AutoCloseable {
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private StatefulRedisPubSubConnection<String, String> pubsub;
-
-    Raw(String uri) {
-      RedisURI redisUri = RedisURI.create(uri);
-      redisUri.setTimeout(Duration.ofSeconds(5));
-      client = RedisClient.create(redisUri);
-      try {
-        connection = client.connect();
-      } catch (RedisException e) {
-        client.shutdown();
-        throw e;
-      }
-    }
-
-    io.lettuce.core.api.sync.RedisCommands<String, String> commands() {
-      return connection.sync();
-    }
-
-    boolean exists(String key) {
-      return commands().exists(key) == 1;
-    }
-
-    String get(String key) {
-      return commands().get(key);
-    }
-
-    List<String> subscribe(String channel) {
-      List<String> messages = new CopyOnWriteArrayList<>();
-      pubsub = client.connectPubSub();
-      pubsub.addListener(new RedisPubSubAdapter<>() {
-        @Override
-        public void message(String from, String message) {
-          messages.add(message);
-        }
-      });
-      pubsub.sync().subscribe(channel);
-      return messages;
-    }
-
-    void deleteAll(String pattern) {
-      ScanCursor cursor = ScanCursor.INITIAL;
-      do {
-        KeyScanCursor<String> page = commands().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
-        if (!page.getKeys().isEmpty()) {
-          commands().del(page.getKeys().toArray(String[]::new));
-        }
-        cursor = page;
-      } while (!cursor.isFinished());
-    }
-
-    @Override
-    public void close() {
-      if (pubsub != null) {
-        pubsub.close();
-      }
-      connection.close();
-      client.shutdown();
-    }
+    String uri = TestRedis.requireUri();
+    toClose.add(() -> TestRedis.deleteKeys(uri, prefix));
+    return uri;
   }
 }

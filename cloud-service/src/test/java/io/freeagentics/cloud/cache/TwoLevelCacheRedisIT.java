@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -85,9 +77,9 @@ class TwoLevelCacheRedisIT {
     assertThat(b.get("f1/d1", this::load)).as("from Redis").isEqualTo("v1");
     assertThat(loads).hasValue(1);
     assertThat(b.stats().l2Hits()).isEqualTo(1);
-    try (RawRedis raw = new RawRedis(uri)) {
-      assertThat(raw.commands.get(prefix + "v:twins:f1/d1")).isEqualTo("v1");
-      Long ttl = raw.commands.pttl(prefix + "v:twins:f1/d1");
+    try (TestRedis raw = new TestRedis(uri)) {
+      assertThat(raw.commands().get(prefix + "v:twins:f1/d1")).isEqualTo("v1");
+      Long ttl = raw.commands().pttl(prefix + "v:twins:f1/d1");
       assertThat(ttl).isPositive().isLessThanOrEqualTo(config.l2Ttl().toMillis());
     }
 
@@ -147,77 +139,10 @@ class TwoLevelCacheRedisIT {
     await("both reconnected", () -> a.stats().l2Available() && b.stats().l2Available());
     await("a replayed its invalidation", () -> a.stats().pendingInvalidations() == 0);
     await("b's L1 cleared", () -> b.getIfPresent("f1/d1") == null);
-    try (RawRedis raw = new RawRedis(redis.uri())) {
-      assertThat(raw.commands.exists(prefix + "v:twins:f1/d1")).as("the stale value left Redis").isZero();
+    try (TestRedis raw = new TestRedis(redis.uri())) {
+      assertThat(raw.commands().exists(prefix + "v:twins:f1/d1")).as("the stale value left Redis").isZero();
     }
     assertThat(b.get("f1/d1", this::load)).as("b loads the new value, not Redis's old one").isEqualTo("v2");
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + WAIT + ": " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  /** FA_REDIS_URI (default redis://127.0.0.1:6379) if it answers PING; skip, or fail with FA_REQUIRE_SERVICES=1. */
-  private String requireRedis() {
-    String uri = Optional.ofNullable(System.getenv("FA_REDIS_URI")).filter(s -> !s.isBlank())
-        .orElse("redis://127.0.0.1:6379");
-    try (RawRedis raw = new RawRedis(uri)) {
-      raw.commands.ping();
-      toClose.add(() -> deleteKeys(uri, prefix));
-      return uri;
-    } catch (RedisException e) {
-      String message = "Redis at " + uri + " does not answer (" + e.getMessage() + ")";
-      if ("1".equals(System.getenv("FA_REQUIRE_SERVICES"))) {
-        fail(message + "; FA_REQUIRE_SERVICES=1 requires it");
-      }
-      assumeTrue(false, message + ": skipping");
-      return uri;
-    }
-  }
-
-  private static void deleteKeys(String uri, String prefix) {
-    try (RawRedis raw = new RawRedis(uri)) {
-      ScanCursor cursor = ScanCursor.INITIAL;
-      do {
-        KeyScanCursor<String> page = raw.commands.scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(500));
-        if (!page.getKeys().isEmpty()) {
-          raw.commands.del(page.getKeys().toArray(String[]::new));
-        }
-        cursor = page;
-      } while (!cursor.isFinished());
-    }
-  }
-
-  /** A plain Lettuce connection to look into Redis. */
-  private static final class RawRedis implements AutoCloseable {
-    final RedisClient client;
-    final StatefulRedisConnection<String, String> connection;
-    final RedisCommands<String, String> commands;
-
-    RawRedis(String uri) {
-      RedisURI redisUri = RedisURI.create(uri);
-      redisUri.setTimeout(Duration.ofSeconds(5));
-      client = RedisClient.create(redisUri);
-      try {
-        connection = client.connect();
-      } catch (RedisException e) {
-        client.shutdown();
-        throw e;
-      }
-      commands = connection.sync();
-    }
-
-    @Override
-    public void close() {
-      connection.close();
-      client.shutdown();
-    }
   }
 
   /** A redis-server of the test's own on a free port, with an append-only file so that data survives a restart. */
@@ -304,5 +229,16 @@ class TwoLevelCacheRedisIT {
       assumeTrue(false, message + ": skipping the restart test");
       throw new AssertionError("unreachable");
     }
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    TestRedis.await(what, WAIT, condition);
+  }
+
+  /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */
+  private String requireRedis() {
+    String uri = TestRedis.requireUri();
+    toClose.add(() -> TestRedis.deleteKeys(uri, prefix));
+    return uri;
   }
 }

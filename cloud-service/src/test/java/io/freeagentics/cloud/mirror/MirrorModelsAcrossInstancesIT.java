@@ -1,9 +1,8 @@
 package io.freeagentics.cloud.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.freeagentics.cloud.cache.TestRedis;
 import io.freeagentics.cloud.cache.TwoLevelCaches;
 import io.freeagentics.cloud.ingest.DeviceReports;
 import io.freeagentics.cloud.twin.CommandService;
@@ -15,13 +14,6 @@ import io.freeagentics.model.json.ModelJson;
 import io.freeagentics.wire.CommandAck;
 import io.freeagentics.wire.CommandStatus;
 import io.freeagentics.wire.MessageHeader;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -100,46 +91,13 @@ class MirrorModelsAcrossInstancesIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + WAIT + ": " + what);
-      }
-      Thread.sleep(20);
-    }
+    TestRedis.await(what, WAIT, condition);
   }
 
+  /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */
   private String requireRedis() {
-    String uri = Optional.ofNullable(System.getenv("FA_REDIS_URI")).filter(s -> !s.isBlank())
-        .orElse("redis://127.0.0.1:6379");
-    RedisURI redisUri = RedisURI.create(uri);
-    redisUri.setTimeout(Duration.ofSeconds(5));
-    RedisClient client = RedisClient.create(redisUri);
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      connection.sync().ping();
-    } catch (RedisException e) {
-      client.shutdown();
-      String message = "Redis at " + uri + " does not answer (" + e.getMessage() + ")";
-      if ("1".equals(System.getenv("FA_REQUIRE_SERVICES"))) {
-        fail(message + "; FA_REQUIRE_SERVICES=1 requires it");
-      }
-      assumeTrue(false, message + ": skipping");
-    }
-    toClose.add(() -> {
-      try (StatefulRedisConnection<String, String> cleanup = client.connect()) {
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-          KeyScanCursor<String> page = cleanup.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*")
-              .limit(500));
-          if (!page.getKeys().isEmpty()) {
-            cleanup.sync().del(page.getKeys().toArray(String[]::new));
-          }
-          cursor = page;
-        } while (!cursor.isFinished());
-      } finally {
-        client.shutdown();
-      }
-    });
+    String uri = TestRedis.requireUri();
+    toClose.add(() -> TestRedis.deleteKeys(uri, prefix));
     return uri;
   }
 }
