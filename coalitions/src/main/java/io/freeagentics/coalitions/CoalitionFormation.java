@@ -13,9 +13,9 @@ import java.util.List;
  * grouping up to date between rounds without rebuilding it.
  *
  * <p>Usage: {@link #form} a population once; then {@link #put} agents that joined, moved or changed and
- * {@link #remove} agents that left, and call {@link #repair()} once per round: only the coalitions holding a changed
- * agent, and for each changed agent the neighbouring coalition it would most like to join, are dissolved and merged
- * again. Every call returns an immutable {@link CoalitionStructure}; {@link
+ * {@link #remove} agents that left, and call {@link #repair()} once per round: the changed agents leave their
+ * coalitions, for each changed agent the neighbouring coalition it would most like to join is dissolved, and that
+ * neighbourhood is merged again. Every call returns an immutable {@link CoalitionStructure}; {@link
  * #current()} returns the latest. Results are deterministic: the same agents and changes give the same structure.
  *
  * <p>Not thread-safe: one owner thread (or a lock) per instance; the snapshots it returns may be shared freely.
@@ -101,9 +101,10 @@ public final class CoalitionFormation {
   }
 
   /**
-   * One incremental round: applies the recorded changes, dissolving only the coalitions that held a changed agent
-   * and, for each changed agent, the neighbouring coalition it would gain most by joining, and merges the freed
-   * agents again (into each other or into neighbouring coalitions).
+   * One incremental round: applies the recorded changes, taking the changed agents out of their coalitions and
+   * dissolving, for each changed agent, the neighbouring coalition it would gain most by joining, and merges the
+   * changed and freed agents and the rests of the coalitions they left again (into each other or into neighbouring
+   * coalitions).
    */
   public CoalitionStructure repair() {
     engine.repair();

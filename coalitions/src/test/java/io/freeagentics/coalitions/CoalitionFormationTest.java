@@ -190,4 +190,44 @@ class CoalitionFormationTest {
     assertThat(incremental.agentCount()).isEqualTo(500);
     assertThat(incremental.totalValue()).isCloseTo(full.totalValue(), within(1e-6 * full.totalValue()));
   }
+
+  @Test
+  void aMoveWithinTheCellChangesOnlyTheReportedCell() {
+    long fine = H3Cells.h3().latLngToCell(52.52, 13.405, 12);
+    long otherFine = H3Cells.h3().cellToChildren(CENTRE, 12).stream().filter(c -> c != fine).findFirst()
+        .orElseThrow();
+    CoalitionFormation f = CoalitionFormation.create(CoalitionConfig.defaults());
+    CoalitionStructure before = f.form(List.of(agent(1, fine, 0b01, WANTS_A), agent(2, CENTRE, 0b10, WANTS_A)));
+    f.put(agent(1, otherFine, 0b01, WANTS_A));
+    CoalitionStructure after = f.repair();
+    assertThat(after.round().changedAgents()).isEqualTo(1);
+    assertThat(after.round().freedAgents()).isZero();
+    assertThat(after.round().merges()).isZero();
+    assertThat(after.totalValue()).isEqualTo(before.totalValue());
+    Coalition c = after.coalitionOf(1).orElseThrow();
+    assertThat(c.members()).containsExactly(1, 2);
+    assertThat(c.cells()).containsExactlyInAnyOrder(otherFine, CENTRE);
+  }
+
+  @Test
+  void repeatedFormationsAndRoundsOnOneInstanceMatchFreshOnes() {
+    CityWorkload city = CityWorkload.berlin(9);
+    CoalitionFormation reused = CoalitionFormation.create(CoalitionConfig.defaults());
+    // A large formation first, then a smaller one: the second reuses the first one's working arrays.
+    reused.form(city.agents(3000, 21));
+    List<Agent> agents = city.agents(1200, 22);
+    CoalitionStructure a = reused.form(agents);
+    CoalitionFormation fresh = CoalitionFormation.create(CoalitionConfig.defaults());
+    CoalitionStructure b = fresh.form(agents);
+    assertThat(a.allCoalitions()).isEqualTo(b.allCoalitions());
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    for (int round = 0; round < 5; round++) {
+      for (int m = 0; m < 60; m++) {
+        Agent moved = city.moved(agents.get(rng.nextInt(agents.size())), 0.5, rng);
+        reused.put(moved);
+        fresh.put(moved);
+      }
+      assertThat(reused.repair().allCoalitions()).isEqualTo(fresh.repair().allCoalitions());
+    }
+  }
 }

@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  * with merging for at most {@value #IMPROVE_PASSES} passes.
  *
  * <p>An incremental round ({@link #repair}) takes the changed agents out of their coalitions, edits the pair graph
- * around the changed agents, dissolves the rests of the coalitions they left and, for each changed agent, the
- * adjacent coalition it would gain most by joining, and re-runs the same loop seeded with the changed and freed
+ * around the changed agents, dissolves for each changed agent the adjacent coalition it would gain most by joining,
+ * and re-runs the same loop seeded with the changed agents, the rests of the coalitions they left and the freed
  * agents. Not thread-safe.
  */
 public final class FormationEngine {
@@ -93,13 +93,27 @@ public final class FormationEngine {
     reset(16);
   }
 
+  /**
+   * Empties the engine for {@code capacity} agents. The large working arrays (pair-graph arena, coalition state,
+   * merge heap) of a previous formation are kept when they are large enough: a rebuild then allocates tens of MB
+   * less, which the collector would otherwise have to find room for (G1 humongous allocations) and reclaim. Nothing
+   * reads them before writing: lists are laid out again, every slot is made a singleton, the scratch marks are
+   * valid only under stamps and sessions that keep counting up, and the move queue is left empty by every round.
+   */
   private void reset(int capacity) {
     table = new AgentTable(capacity);
     index = new SpatialIndex(k, Math.max(16, capacity / 2));
-    graph = new AgentGraph(table.capacity());
+    if (graph == null) {
+      graph = new AgentGraph(table.capacity());
+      heap = new MergeHeap(capacity);
+    } else {
+      graph.ensureCapacity(table.capacity());
+      heap.clear();
+    }
     kernel = PairKernel.of(function, table);
-    allocateCoalitionArrays(table.capacity());
-    heap = new MergeHeap(capacity);
+    if (coalOf == null || coalOf.length < table.capacity()) {
+      allocateCoalitionArrays(table.capacity());
+    }
     outcomes = -1;
   }
 
@@ -214,6 +228,7 @@ public final class FormationEngine {
       makeSingleton(s);
     }
     heap.clear();
+    startMergeSession();
     double pairPenalty = penaltyDelta(1, 1);
     for (int s = 0; s < n; s++) {
       singletonBest(s, pairPenalty);
@@ -424,6 +439,7 @@ public final class FormationEngine {
       int s = table.slotOfId.get(e.getKey());
       extract(s);
       graph.isolate(s);
+      graph.release(s);
       index.remove(s, table.bucket[s]);
       coalOf[s] = -1;
       table.release(s);
@@ -433,6 +449,13 @@ public final class FormationEngine {
     for (Agent a : pendingPuts.values()) {
       long cell = H3Cells.parent(a.cell(), resolution);
       int s = table.slotOfId.get(a.id());
+      if (s >= 0 && sameForTheEngine(s, a, cell)) {
+        // Moved within its cell (at the index resolution) and otherwise unchanged: no pair weight changes, so
+        // neither does any coalition's value; only the reported cell is updated.
+        table.set(s, a, cell);
+        unchangedPuts++;
+        continue;
+      }
       if (s >= 0) {
         extract(s);
         graph.isolate(s);
@@ -446,7 +469,7 @@ public final class FormationEngine {
         ensureCoalitionCapacity();
         table.set(s, a, cell);
         table.bucket[s] = index.add(s, cell);
-        graph.allocate(s, 8);
+        graph.allocate(s, 4);
         makeSingleton(s);
         addSeed(s);
       }
@@ -461,8 +484,20 @@ public final class FormationEngine {
       index.ensureDisk(b);
       long[] disk = index.diskCells(b);
       byte[] dist = index.diskDistances(b);
+      int[] diskBuckets = diskBucketScratch(disk.length);
+      int candidates = 0;
       for (int c = 0; c < disk.length; c++) {
         int other = index.bucketOf(disk[c]);
+        diskBuckets[c] = other;
+        if (other >= 0) {
+          candidates += index.count(other);
+        }
+      }
+      // Room for every candidate at once (plus slack for agents moving in later), instead of outgrowing the list
+      // edge by edge.
+      graph.fit(s, candidates + (candidates >> 3));
+      for (int c = 0; c < disk.length; c++) {
+        int other = diskBuckets[c];
         if (other < 0) {
           continue;
         }
@@ -489,6 +524,7 @@ public final class FormationEngine {
     // none at the end of the previous round. Each seeded coalition's exact best partner goes into the heap.
     long tEdges = traceClock();
     heap.clear();
+    startMergeSession();
     int seededStamp = nextStamp();
     int freedAgents = 0;
     for (int i = 0; i < seedCount; i++) {
@@ -521,30 +557,53 @@ public final class FormationEngine {
       System.err.printf("trace: repair cpu: changes %.2f edges %.2f seeds %.2f merge %.2f improve %.2f ms, %d seeds,"
           + " %d merges, %d moves%n", (tChanged - cpuStart) / 1e6, (tEdges - tChanged) / 1e6,
           (tSeeded - tEdges) / 1e6, (tMerged - tSeeded) / 1e6, (traceClock() - tMerged) / 1e6, seeded, merges, moves);
-      System.err.printf("trace: repair evaluated %d agents for moves%n", traceEvaluations);
+      long[] arena = graph.takeCounters();
+      System.err.printf("trace: repair evaluated %d agents for moves; pops %d recomputes %d edges visited %d;"
+          + " pair lists moved %d, arena grown %d times, arena end %d of %d; %d puts left every weight as it was%n",
+          traceEvaluations, tracePops, traceRecomputes, traceEdges, arena[0], arena[1], arena[2], arena[3],
+          unchangedPuts);
+      unchangedPuts = 0;
       traceEvaluations = 0;
+      tracePops = traceRecomputes = traceEdges = 0;
     }
     lastRound = new Round(true, table.live, changed, freedAgents, merges, System.nanoTime() - start);
     return lastRound;
   }
 
+  private int unchangedPuts;
+
   /**
-   * Opens up the neighbourhood of the changes before merging: dissolves into singletons (each seeded) what is left
-   * of the coalitions the changed agents left, and, for every changed agent, the adjacent coalition it would gain
-   * most by joining (pair weights to it above its marginal size penalty). Merging then regroups that region from
-   * scratch, as a rebuild would, instead of only attaching the changed agents to coalitions formed for the old
-   * neighbourhood: under heavy churn the patched structure fell up to 2.2% short of a rebuild, the regrouped one
-   * about 1% (docs/coalitions.md, "Incremental mode").
+   * Whether agent {@code a}, put for slot {@code s}, leaves every pair weight of s as it is: same cell at the index
+   * resolution, same capabilities and the same distribution, and (for a custom value function, which sees the
+   * agent's own cell) the same reported cell.
+   */
+  private boolean sameForTheEngine(int s, Agent a, long indexedCell) {
+    if (indexedCell != table.cell[s] || a.capabilities() != table.caps[s]) {
+      return false;
+    }
+    if (!(kernel instanceof PairKernel.Standard) && a.cell() != table.agentCell[s]) {
+      return false;
+    }
+    int base = s * table.stride;
+    for (int o = 0; o < table.stride; o++) {
+      if (Double.doubleToLongBits(a.preferredOutcome(o)) != Double.doubleToLongBits(table.dist[base + o])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Opens up the neighbourhood of the changes before merging: for every changed agent, dissolves into singletons
+   * (each seeded) the adjacent coalition it would gain most by joining (pair weights to it above its marginal size
+   * penalty). Merging then regroups that region from scratch, as a rebuild would, instead of only attaching the
+   * changed agents to coalitions formed for the old neighbourhood: under heavy churn the patched structure fell up
+   * to 2.2% short of a rebuild, the regrouped one about 1% (docs/coalitions.md, "Incremental mode"). What is left of
+   * a coalition a changed agent left stays together (seeded by {@link #extract}, so it can merge again or lose
+   * members to single-agent moves): dissolving it as well cost 11% more CPU per round for no measurable gain in value.
    */
   private void dissolveAround(int[] changedSlots, int changedCount) {
     int st = nextStamp();
-    int extracted = seedCount;
-    for (int i = 0; i < extracted; i++) {
-      int x = seeds[i];
-      if (table.alive[x] && coalOf[x] >= 0) {
-        dissolve(coalOf[x], st);
-      }
-    }
     for (int e = 0; e < changedCount; e++) {
       int s = changedSlots[e];
       int own = coalOf[s];
@@ -579,6 +638,15 @@ public final class FormationEngine {
     }
   }
 
+  private int[] diskBuckets = new int[0];
+
+  private int[] diskBucketScratch(int length) {
+    if (diskBuckets.length < length) {
+      diskBuckets = new int[length];
+    }
+    return diskBuckets;
+  }
+
   private static long traceClock() {
     return TRACE ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0L;
   }
@@ -592,10 +660,9 @@ public final class FormationEngine {
 
   /**
    * Takes agent {@code s} out of its coalition (while its pair edges still describe its old state). The rest keeps
-   * together when it is still worth more than 0, otherwise it is dissolved at once; seeds s and what remains. Either
-   * way {@link #dissolveAround} splits the rest up afterwards, so its value is only needed for that sign (which
-   * fixes the order of the seeds): it is the coalition's value minus what s contributed (s's weights into it and the
-   * marginal size penalty), read from s's own edges instead of summing every member's edges again.
+   * together when it is still worth more than 0, otherwise it is dissolved at once; seeds s and what remains. The
+   * rest's value is v(C) - W(s, C \ {s}) + pen(|C|) - pen(|C| - 1), exactly v(C \ {s}), read from s's own edges
+   * instead of summing every member's edges again.
    */
   private void extract(int s) {
     int c = coalOf[s];
@@ -792,10 +859,12 @@ public final class FormationEngine {
   }
 
   /**
-   * Queues the neighbours coalition {@code x} could pull in (and, when {@code members}, its members): those whose
-   * pair weights with it
-   * exceed its marginal size penalty, which a move into x needs when their own coalition holds them with
-   * non-negative weight. {@code aroundStamp} (in {@code done}) marks coalitions already handled.
+   * Queues the neighbours coalition {@code x} could pull in (and, when {@code members}, its members): those for which
+   * moving into x raises the total value, W(j, x) - (pen(|x| + 1) - pen(|x|)) > {@link #hold}(j) + epsilon, the
+   * necessary condition of such a move in {@link #polish}. (Testing only W(j, x) against the marginal penalty queued
+   * 14,000 agents per round of 1% moves on 100,000 agents for 11-23 moves; this test queues about 300, and the
+   * moves found, and the value, stayed the same within the harness's noise: docs/coalitions.md, "Incremental
+   * mode".) {@code aroundStamp} (in {@code done}) marks coalitions already handled.
    */
   private void enqueueAround(int x, int aroundStamp, boolean members) {
     if (done[x] == aroundStamp) {
@@ -827,10 +896,31 @@ public final class FormationEngine {
       }
     }
     for (int t = 0; t < count; t++) {
-      if (accMark[2 * touched[t]] > marginal) {
-        enqueue(touched[t]);
+      int j = touched[t];
+      double pull = accMark[2 * j] - marginal;
+      if (pull > 0 && pull - hold(j) > MOVE_EPSILON) {
+        enqueue(j);
       }
     }
+  }
+
+  /** What agent j's own coalition loses when j leaves: W(j, C \ {j}) - (pen(|C|) - pen(|C| - 1)); 0 alone. */
+  private double hold(int j) {
+    int c = coalOf[j];
+    int sc = size[c];
+    if (sc == 1) {
+      return 0;
+    }
+    double own = 0;
+    int[] ns = graph.nbr;
+    double[] ws = graph.w;
+    int[] co = coalOf;
+    for (int e = graph.sd[2 * j], end = e + graph.sd[2 * j + 1]; e < end; e++) {
+      if (co[ns[e]] == c) {
+        own += ws[e];
+      }
+    }
+    return own - (penalty(sc) - penalty(sc - 1));
   }
 
   /** Sums W(i, x) over the coalitions x adjacent to agent i (its own included) into accMark; listed in touched. */
@@ -880,6 +970,7 @@ public final class FormationEngine {
         break;
       }
       heap.clear();
+      startMergeSession();
       int seededStamp = nextStamp();
       for (int k = 0; k < seedCount; k++) {
         int x = seeds[k];
@@ -962,16 +1053,145 @@ public final class FormationEngine {
     }
   }
 
-  /** Sums W(c, x) over the coalitions x adjacent to c into accMark; returns how many (listed in touched). */
+  // ---------------------------------------------------------------- adjacency of coalitions within a merging session
+
+  /*
+   * Between two splits (an agent taken out, a coalition dissolved, a single-agent move) coalitions only merge. In
+   * such a merging session a coalition's W to each adjacent coalition, once summed from its members' edges, is kept
+   * as a list (adjacent coalition, W) in an arena: W(A u B, X) = W(A, X) + W(B, X), so a merge adds the two lists
+   * instead of walking every member's pair edges again (tens of entries instead of size x degree edges). An entry
+   * names a member slot of the adjacent coalition at the time it was written; coalOf maps it to the coalition that
+   * slot belongs to now (merges only unite, so that is exact), and entries that now name the same coalition add up.
+   * A singleton needs no list: its pair edges are one. Any split ends the session (startMergeSession), since lists
+   * would then name coalitions that lost members.
+   */
+  private int[] adjId = new int[1024];
+  private double[] adjW = new double[1024];
+  private int adjTop;
+  private int[] adjStart = new int[0];
+  private int[] adjLen = new int[0];
+  private int[] adjSession = new int[0];
+  private int session;
+
+  /** Starts a merging session: the adjacency lists of the previous one are dropped. */
+  private void startMergeSession() {
+    session++;
+    adjTop = 0;
+    if (adjSession.length < coalOf.length) {
+      adjStart = Arrays.copyOf(adjStart, coalOf.length);
+      adjLen = Arrays.copyOf(adjLen, coalOf.length);
+      adjSession = Arrays.copyOf(adjSession, coalOf.length);
+    }
+  }
+
+  /**
+   * Sums W(c, x) over the coalitions x adjacent to c into accMark and lists them in touched; returns how many. Reads
+   * c's adjacency list when it has one in this session, else its members' pair edges (and then keeps the result as
+   * c's list when c has more than one member).
+   */
   private int gatherNeighbours(int c, int st) {
-    int count = 0;
-    for (int m = head[c]; m >= 0; m = next[m]) {
-      if (TRACE) {
-        traceEdges += graph.sd[2 * m + 1];
+    int count;
+    if (adjSession[c] == session) {
+      count = gatherList(c, c, st, 0);
+    } else {
+      count = 0;
+      for (int m = head[c]; m >= 0; m = next[m]) {
+        if (TRACE) {
+          traceEdges += graph.sd[2 * m + 1];
+        }
+        count = gatherEdges(m, c, st, count);
       }
-      count = gatherEdges(m, c, st, count);
+      if (size[c] > 1) {
+        keepList(c, count);
+      }
     }
     return count;
+  }
+
+  /**
+   * Adds the adjacency of coalition {@code c} (its list, or its pair edges when it is a singleton without one) to
+   * accMark under stamp st, skipping coalition {@code skip}; returns the new count of touched.
+   */
+  private int gatherList(int c, int skip, int st, int count) {
+    if (adjSession[c] != session) {
+      if (TRACE) {
+        traceEdges += graph.sd[2 * c + 1];
+      }
+      return gatherEdges(c, skip, st, count);
+    }
+    int[] ids = adjId;
+    double[] ws = adjW;
+    int[] co = coalOf;
+    double[] am = accMark;
+    int[] listed = touched;
+    double stamped = st;
+    int from = adjStart[c];
+    int to = from + adjLen[c];
+    if (TRACE) {
+      traceEdges += to - from;
+    }
+    for (int e = from; e < to; e++) {
+      int x = co[ids[e]];
+      if (x == skip) {
+        continue;
+      }
+      int at = 2 * x;
+      if (am[at + 1] != stamped) {
+        am[at + 1] = stamped;
+        am[at] = ws[e];
+        listed[count++] = x;
+      } else {
+        am[at] += ws[e];
+      }
+    }
+    return count;
+  }
+
+  /** Stores the {@code count} sums just gathered (touched, accMark) as the adjacency list of coalition c. */
+  private void keepList(int c, int count) {
+    if (adjTop + count > adjId.length) {
+      int grown = Math.max(adjTop + count, adjId.length + (adjId.length >> 1));
+      adjId = Arrays.copyOf(adjId, grown);
+      adjW = Arrays.copyOf(adjW, grown);
+    }
+    int at = adjTop;
+    for (int t = 0; t < count; t++) {
+      int x = touched[t];
+      adjId[at] = x;
+      adjW[at] = accMark[2 * x];
+      at++;
+    }
+    adjStart[c] = adjTop;
+    adjLen[c] = count;
+    adjSession[c] = session;
+    adjTop = at;
+  }
+
+  /**
+   * W(r, x) for every coalition x adjacent to r = a u b just merged (coalOf of all members already r), from the
+   * lists of a and b, or from r's members' edges when one of them has none in this session; kept as r's list.
+   */
+  private int gatherMerged(int r, int a, int b, boolean aListed, boolean bListed, int st) {
+    int count;
+    if (aListed && bListed) {
+      count = gatherList(a, r, st, 0);
+      count = gatherList(b, r, st, count);
+    } else {
+      count = 0;
+      for (int m = head[r]; m >= 0; m = next[m]) {
+        if (TRACE) {
+          traceEdges += graph.sd[2 * m + 1];
+        }
+        count = gatherEdges(m, r, st, count);
+      }
+    }
+    keepList(r, count);
+    return count;
+  }
+
+  /** Whether coalition c's adjacency can be read without walking its members' edges. */
+  private boolean listed(int c) {
+    return adjSession[c] == session || size[c] == 1;
   }
 
   /** Recomputes the best partner of coalition {@code c} from scratch and queues it. */
@@ -1017,6 +1237,9 @@ public final class FormationEngine {
   }
 
   private void merge(int a, int b, double gain) {
+    // Whether a and b have adjacency lists (a singleton's is its pair edges): read before sizes change.
+    boolean aListed = listed(a);
+    boolean bListed = listed(b);
     int r = size[a] > size[b] || (size[a] == size[b] && a < b) ? a : b;
     int d = r == a ? b : a;
     for (int m = head[d]; m >= 0; m = next[m]) {
@@ -1033,7 +1256,7 @@ public final class FormationEngine {
     bestPartner[r] = -1;
     bestGain[r] = 0;
 
-    int count = gatherNeighbours(r, nextStamp());
+    int count = gatherMerged(r, a, b, aListed, bListed, nextStamp());
     int recomputeCount = 0;
     for (int t = 0; t < count; t++) {
       int x = touched[t];
