@@ -8,7 +8,6 @@ import io.freeagentics.profiles.DeviceProfile;
 import io.freeagentics.profiles.DeviceProfiles;
 import io.freeagentics.profiles.Engine;
 import io.freeagentics.wire.DeviceEvent;
-import io.freeagentics.wire.WireCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -131,13 +130,7 @@ class EdgeProfileIoRuntimeTest {
       assertThat(summary.ticks()).isEqualTo(3);
       assertThat(summary.sensorErrors()).isEqualTo(1);
       assertThat(store.history(0)).extracting(EdgeHistoryEntry::tick).containsExactly(0L, 1L);
-      List<DeviceEvent> errors = new ArrayList<>();
-      for (EdgeOutboxMessage m : store.pending(100)) {
-        if (m.topic().equals(EdgeRuntime.EVENTS_KIND)
-            && WireCodec.decode(m.payload()) instanceof DeviceEvent event && event.kind().equals("error")) {
-          errors.add(event);
-        }
-      }
+      List<DeviceEvent> errors = SpooledEvents.of(store, "error");
       assertThat(errors).hasSize(1).allSatisfy(e -> assertThat(e.body())
           .contains("\"event\":\"error\"", "\"source\":\"sensors\"", "tick 2", "soil-moisture"));
     }

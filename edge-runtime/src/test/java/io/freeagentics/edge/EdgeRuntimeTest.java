@@ -6,12 +6,10 @@ import io.freeagentics.model.GenerativeModel;
 import io.freeagentics.model.catalog.ModelCatalog;
 import io.freeagentics.profiles.Engine;
 import io.freeagentics.wire.DeviceEvent;
-import io.freeagentics.wire.WireCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,13 +100,7 @@ class EdgeRuntimeTest {
       assertThat(summary.sensorErrors()).isEqualTo(5);
       assertThat(store.checkpoints()).extracting(EdgeCheckpoint::agent).containsExactly(0, 1, 3, 4, 5);
       assertThat(store.history(2)).isEmpty();
-      List<DeviceEvent> errors = new ArrayList<>();
-      for (EdgeOutboxMessage m : store.pending(100)) {
-        if (m.topic().equals(EdgeRuntime.EVENTS_KIND)
-            && WireCodec.decode(m.payload()) instanceof DeviceEvent event && event.kind().equals("error")) {
-          errors.add(event);
-        }
-      }
+      List<DeviceEvent> errors = SpooledEvents.of(store, "error");
       assertThat(errors).hasSize(5).allSatisfy(e -> assertThat(e.body())
           .contains("\"event\":\"error\"", "\"agent\":2", "i2c read of agent 2 timed out"));
     }
