@@ -66,37 +66,41 @@ public class CoalitionFormationBenchmark {
   }
 
   /**
-   * 100,000 agents formed once, and {@value #ROUNDS} precomputed rounds of moves of 1% of them (each round moves
-   * agents from where the previous rounds left them), replayed in a cycle.
+   * 100,000 agents formed once; before every round, 1% of them (distinct) are moved by up to 500 m from where they
+   * are (untimed, {@code Level.Invocation}: a round takes tens of milliseconds, so the setup's own overhead does not
+   * matter). Fresh moves every round: replaying a fixed list of rounds would put agents where they already are,
+   * which the engine skips.
    */
   @State(Scope.Benchmark)
   public static class Moving {
-    static final int ROUNDS = 64;
     CoalitionFormation formation;
-    Agent[][] moves;
-    int round;
+    CityWorkload city;
+    Agent[] current;
+    SplittableRandom rng;
+    Agent[] round;
 
     @Setup(Level.Trial)
     public void setUp() {
       CoalitionConfig config = CoalitionConfig.defaults();
-      CityWorkload city = CityWorkload.berlin(config.resolution());
+      city = CityWorkload.berlin(config.resolution());
       List<Agent> agents = city.agents(100_000, SEED);
       formation = CoalitionFormation.create(config);
       formation.form(agents);
-      Agent[] current = agents.toArray(new Agent[0]);
-      SplittableRandom rng = new SplittableRandom(SEED + 1);
-      moves = new Agent[ROUNDS][];
+      current = agents.toArray(new Agent[0]);
+      rng = new SplittableRandom(SEED + 1);
+    }
+
+    @Setup(Level.Invocation)
+    public void nextRound() {
       int perRound = current.length / 100;
-      for (int r = 0; r < ROUNDS; r++) {
-        java.util.BitSet taken = new java.util.BitSet(current.length);
-        moves[r] = new Agent[perRound];
-        for (int m = 0; m < perRound; ) {
-          int i = rng.nextInt(current.length);
-          if (!taken.get(i)) {
-            taken.set(i);
-            current[i] = city.moved(current[i], 0.5, rng);
-            moves[r][m++] = current[i];
-          }
+      java.util.BitSet taken = new java.util.BitSet(current.length);
+      round = new Agent[perRound];
+      for (int m = 0; m < perRound; ) {
+        int i = rng.nextInt(current.length);
+        if (!taken.get(i)) {
+          taken.set(i);
+          current[i] = city.moved(current[i], 0.5, rng);
+          round[m++] = current[i];
         }
       }
     }
@@ -114,9 +118,7 @@ public class CoalitionFormationBenchmark {
 
   @Benchmark
   public CoalitionStructure benchmarkIncremental1Percent(Moving state) {
-    Agent[] round = state.moves[state.round];
-    state.round = (state.round + 1) % Moving.ROUNDS;
-    for (Agent a : round) {
+    for (Agent a : state.round) {
       state.formation.put(a);
     }
     return state.formation.repair();
