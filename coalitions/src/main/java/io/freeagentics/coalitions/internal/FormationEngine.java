@@ -933,14 +933,22 @@ public final class FormationEngine {
    * under stamp st; a coalition not yet stamped is listed in touched at {@code count}. Returns the new count.
    */
   private int gatherEdges(int i, int skip, int st, int count) {
-    int[] ns = graph.nbr;
-    double[] ws = graph.w;
+    int from = graph.sd[2 * i];
+    return accumulate(graph.nbr, graph.w, from, from + graph.sd[2 * i + 1], skip, st, count);
+  }
+
+  /**
+   * The inner loop of the gathers: for e in [from, to), adds ws[e] to the accMark sum of the coalition of agent
+   * ids[e] (unless it is {@code skip}) under stamp st, listing a coalition not yet stamped in touched at
+   * {@code count}. Returns the new count.
+   */
+  private int accumulate(int[] ids, double[] ws, int from, int to, int skip, int st, int count) {
     int[] co = coalOf;
     double[] am = accMark;
     int[] listed = touched;
     double stamped = st;
-    for (int e = graph.sd[2 * i], d = e + graph.sd[2 * i + 1]; e < d; e++) {
-      int x = co[ns[e]];
+    for (int e = from; e < to; e++) {
+      int x = co[ids[e]];
       if (x == skip) {
         continue;
       }
@@ -1119,32 +1127,12 @@ public final class FormationEngine {
       }
       return gatherEdges(c, skip, st, count);
     }
-    int[] ids = adjId;
-    double[] ws = adjW;
-    int[] co = coalOf;
-    double[] am = accMark;
-    int[] listed = touched;
-    double stamped = st;
     int from = adjStart[c];
     int to = from + adjLen[c];
     if (TRACE) {
       traceEdges += to - from;
     }
-    for (int e = from; e < to; e++) {
-      int x = co[ids[e]];
-      if (x == skip) {
-        continue;
-      }
-      int at = 2 * x;
-      if (am[at + 1] != stamped) {
-        am[at + 1] = stamped;
-        am[at] = ws[e];
-        listed[count++] = x;
-      } else {
-        am[at] += ws[e];
-      }
-    }
-    return count;
+    return accumulate(adjId, adjW, from, to, skip, st, count);
   }
 
   /** Stores the {@code count} sums just gathered (touched, accMark) as the adjacency list of coalition c. */
