@@ -2,12 +2,9 @@ package io.freeagentics.cloud.cache;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Settings of the two-level caches ({@code fa.cache.*}); Redis itself is {@code fa.redis.uri} (env
@@ -30,35 +27,36 @@ import java.util.Objects;
  */
 @ConfigurationProperties("fa.cache")
 public record CacheConfig(
-    @Bindable(defaultValue = "10000") @Min(1) @Max(100_000_000) int l1MaxSize,
-    @Bindable(defaultValue = "10s") @NotNull Duration l1Ttl,
-    @Bindable(defaultValue = "5m") @NotNull Duration l2Ttl,
-    @Bindable(defaultValue = "fa:cache:") @NotNull @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}") String keyPrefix,
-    @Bindable(defaultValue = "500ms") @NotNull Duration redisTimeout,
-    @Bindable(defaultValue = "1s") @NotNull Duration redisCheckEvery,
-    @Bindable(defaultValue = "10000") @Min(1) @Max(10_000_000) int maxPendingInvalidations) {
+    @Bindable(defaultValue = "10000") int l1MaxSize,
+    @Bindable(defaultValue = "10s") Duration l1Ttl,
+    @Bindable(defaultValue = "5m") Duration l2Ttl,
+    @Bindable(defaultValue = "fa:cache:") String keyPrefix,
+    @Bindable(defaultValue = "500ms") Duration redisTimeout,
+    @Bindable(defaultValue = "1s") Duration redisCheckEvery,
+    @Bindable(defaultValue = "10000") int maxPendingInvalidations) {
 
-  /** Checks what the annotations cannot (durations, and every rule when built by hand); names the property. */
+  /**
+   * Checks every rule, bound from the configuration or built by hand, and refuses with one
+   * {@link CacheConfigException} listing every problem, each naming its property and value (no Jakarta constraints
+   * on the components: they would stop the binding at the first problem).
+   */
   public CacheConfig {
-    Objects.requireNonNull(l1Ttl, "fa.cache.l1-ttl");
-    Objects.requireNonNull(l2Ttl, "fa.cache.l2-ttl");
-    Objects.requireNonNull(keyPrefix, "fa.cache.key-prefix");
-    Objects.requireNonNull(redisTimeout, "fa.cache.redis-timeout");
-    Objects.requireNonNull(redisCheckEvery, "fa.cache.redis-check-every");
-    positive("fa.cache.l1-ttl", l1Ttl);
-    positive("fa.cache.l2-ttl", l2Ttl);
-    positive("fa.cache.redis-timeout", redisTimeout);
-    positive("fa.cache.redis-check-every", redisCheckEvery);
-    if (l1MaxSize < 1) {
-      throw new IllegalArgumentException("fa.cache.l1-max-size must be at least 1, got " + l1MaxSize);
+    List<String> problems = new ArrayList<>();
+    positive(problems, "fa.cache.l1-ttl", l1Ttl);
+    positive(problems, "fa.cache.l2-ttl", l2Ttl);
+    positive(problems, "fa.cache.redis-timeout", redisTimeout);
+    positive(problems, "fa.cache.redis-check-every", redisCheckEvery);
+    if (l1MaxSize < 1 || l1MaxSize > 100_000_000) {
+      problems.add("fa.cache.l1-max-size = " + l1MaxSize + ": must be 1 to 100000000");
     }
-    if (maxPendingInvalidations < 1) {
-      throw new IllegalArgumentException("fa.cache.max-pending-invalidations must be at least 1, got "
-          + maxPendingInvalidations);
+    if (maxPendingInvalidations < 1 || maxPendingInvalidations > 10_000_000) {
+      problems.add("fa.cache.max-pending-invalidations = " + maxPendingInvalidations + ": must be 1 to 10000000");
     }
-    if (!keyPrefix.matches("[A-Za-z0-9_.:-]{1,64}")) {
-      throw new IllegalArgumentException("fa.cache.key-prefix must be 1 to 64 letters, digits or _ . : -, got '"
-          + keyPrefix + "'");
+    if (keyPrefix == null || !keyPrefix.matches("[A-Za-z0-9_.:-]{1,64}")) {
+      problems.add("fa.cache.key-prefix = " + keyPrefix + ": must be 1 to 64 letters, digits or _ . : -");
+    }
+    if (!problems.isEmpty()) {
+      throw new CacheConfigException(problems);
     }
   }
 
@@ -84,9 +82,11 @@ public record CacheConfig(
     return new CacheConfig(l1MaxSize, l1Ttl, l2Ttl, prefix, redisTimeout, redisCheckEvery, maxPendingInvalidations);
   }
 
-  private static void positive(String property, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(property + " must be a positive duration, got " + value);
+  private static void positive(List<String> problems, String property, Duration value) {
+    if (value == null) {
+      problems.add(property + " = null: must be set");
+    } else if (value.isNegative() || value.isZero()) {
+      problems.add(property + " = " + value + ": must be a positive duration");
     }
   }
 }

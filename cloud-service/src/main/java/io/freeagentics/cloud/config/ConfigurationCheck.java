@@ -1,6 +1,8 @@
 package io.freeagentics.cloud.config;
 
 import io.freeagentics.cloud.beliefs.BeliefCacheConfig;
+import io.freeagentics.cloud.cache.CacheConfig;
+import io.freeagentics.cloud.cache.CacheConfigException;
 import io.freeagentics.cloud.coalitions.CoalitionsConfig;
 import io.freeagentics.cloud.events.EventsConfig;
 import io.micronaut.context.BeanContext;
@@ -16,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks every configuration record of the store, twins, API, coalition rounds, device events and belief cache when
- * the service starts, and refuses to start with one message listing every problem of every record, each naming its
- * property and value, for example
+ * Checks every configuration record of the store, twins, API, coalition rounds, device events, caches and belief
+ * cache when the service starts, and refuses to start with one message listing every problem of every record, each
+ * naming its property and value, for example
  * {@code fa.api.default-page-size = 0: must be greater than or equal to 1}. The constraints sit on the records'
- * accessors, so binding itself never stops at the first problem.
+ * accessors, so binding itself never stops at the first problem ({@code fa.cache.*} checks itself and lists all of
+ * its problems in one {@link CacheConfigException}).
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,8 +50,23 @@ public final class ConfigurationCheck {
     problems.addAll(beans.getBean(CoalitionsConfig.class).problems(validator));
     problems.addAll(beans.getBean(EventsConfig.class).problems(validator));
     problems.addAll(beans.getBean(BeliefCacheConfig.class).problems(validator));
+    problems.addAll(cacheProblems(beans));
     problems.sort(String::compareTo);
     return problems;
+  }
+
+  /** The problems of {@code fa.cache.*}: its record checks every rule itself, so it cannot be built when wrong. */
+  private static List<String> cacheProblems(BeanContext beans) {
+    try {
+      beans.getBean(CacheConfig.class);
+      return List.of();
+    } catch (RuntimeException e) {
+      List<String> problems = CacheConfigException.problemsIn(e);
+      if (problems.isEmpty()) {
+        throw e;
+      }
+      return problems;
+    }
   }
 
   /**

@@ -66,4 +66,18 @@ class ConfigValidationTest {
           .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
     }
   }
+
+  @Test
+  void cacheProblemsAreReportedWithTheOthers() {
+    try (ApplicationContext context = ApplicationContext.builder().environments("apitest")
+        .properties(Map.of("fa.cache.l1-ttl", "0s", "fa.cache.key-prefix", "bad prefix!",
+            "fa.twin.known-devices", "0"))
+        .build()) {
+      assertThatThrownBy(context::start)
+          .hasStackTraceContaining("The configuration has 3 problems:")
+          .hasStackTraceContaining("fa.cache.key-prefix = bad prefix!: must be 1 to 64 letters, digits or _ . : -")
+          .hasStackTraceContaining("fa.cache.l1-ttl = PT0S: must be a positive duration")
+          .hasStackTraceContaining("fa.twin.known-devices = 0: must be greater than or equal to 1");
+    }
+  }
 }
