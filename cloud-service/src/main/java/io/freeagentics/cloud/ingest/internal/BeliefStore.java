@@ -182,11 +182,20 @@ public final class BeliefStore {
 
   /** Those of {@code keys} that are already stored. */
   public Set<MessageKey> existing(Connection connection, Collection<MessageKey> keys) throws SQLException {
+    return existing(connection, SELECT_EXISTS, keys);
+  }
+
+  /**
+   * Those of {@code keys} for which {@code select} (a query with the parameters fleet, device, sequence) finds a
+   * row: which messages of a table are stored already.
+   */
+  static Set<MessageKey> existing(Connection connection, String select, Collection<MessageKey> keys)
+      throws SQLException {
     Set<MessageKey> found = new HashSet<>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_EXISTS)) {
+    try (PreparedStatement statement = connection.prepareStatement(select)) {
       for (MessageKey key : keys) {
-        bind(select, key);
-        try (ResultSet rows = select.executeQuery()) {
+        bind(statement, key);
+        try (ResultSet rows = statement.executeQuery()) {
           if (rows.next()) {
             found.add(key);
           }
@@ -196,7 +205,7 @@ public final class BeliefStore {
     return found;
   }
 
-  private static void bind(PreparedStatement statement, MessageKey key) throws SQLException {
+  static void bind(PreparedStatement statement, MessageKey key) throws SQLException {
     statement.setString(1, key.fleet());
     statement.setString(2, key.device());
     statement.setLong(3, key.sequence());

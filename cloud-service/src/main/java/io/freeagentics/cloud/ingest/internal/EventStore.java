@@ -3,10 +3,8 @@ package io.freeagentics.cloud.ingest.internal;
 import io.freeagentics.wire.DeviceEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,10 +24,7 @@ final class EventStore {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Inbound in : events) {
         DeviceEvent event = (DeviceEvent) in.message();
-        MessageKey key = in.key();
-        insert.setString(1, key.fleet());
-        insert.setString(2, key.device());
-        insert.setLong(3, key.sequence());
+        BeliefStore.bind(insert, in.key());
         insert.setString(4, event.kind());
         insert.setLong(5, event.header().timestampMillis());
         insert.setLong(6, storedMillis);
@@ -42,19 +37,6 @@ final class EventStore {
 
   /** The keys among {@code keys} that are stored already. */
   Set<MessageKey> existing(Connection connection, Collection<MessageKey> keys) throws SQLException {
-    Set<MessageKey> found = new HashSet<>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_EXISTS)) {
-      for (MessageKey key : keys) {
-        select.setString(1, key.fleet());
-        select.setString(2, key.device());
-        select.setLong(3, key.sequence());
-        try (ResultSet rows = select.executeQuery()) {
-          if (rows.next()) {
-            found.add(key);
-          }
-        }
-      }
-    }
-    return found;
+    return BeliefStore.existing(connection, SELECT_EXISTS, keys);
   }
 }
