@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +58,13 @@ class BeliefCacheRedisIT {
     toClose.add(ingestA);
     try (TestRedis raw = new TestRedis(uri)) {
       List<String> channel = raw.subscribe(prefix + "invalidate");
-      await("both instances connected to Redis", () -> instances.stream().allMatch(TwoLevelCaches::l2Available));
+      TestRedis.await("both instances connected to Redis", WAIT,
+          () -> instances.stream().allMatch(TwoLevelCaches::l2Available));
       for (String device : List.of("d1", "d2", "d3")) {
         database.store("f1", device, 1, 3, 10);
         a.latest("f1", device);
       }
-      await("a's loads reached Redis", () -> raw.exists(prefix + "v:beliefs-latest:f1/d3"));
+      TestRedis.await("a's loads reached Redis", WAIT, () -> raw.exists(prefix + "v:beliefs-latest:f1/d3"));
       int loads = database.latestReads.get();
       for (String device : List.of("d1", "d2", "d3")) {
         assertThat(b.latest("f1", device).get(0).tick()).isEqualTo(10);
@@ -81,12 +81,12 @@ class BeliefCacheRedisIT {
       assertThat(raw.exists(prefix + "v:beliefs-latest:f1/d3")).as("not in the batch").isTrue();
       assertThat(raw.get(prefix + "g:beliefs-latest:f1/d1")).as("generation moved").isEqualTo("1");
       assertThat(a.latest("f1", "d1").get(0).tick()).isEqualTo(12);
-      await("b drops d1 and d2 when the message arrives", () -> b.latest("f1", "d1").get(0).tick() == 12
-          && b.latest("f1", "d2").get(0).tick() == 11);
+      TestRedis.await("b drops d1 and d2 when the message arrives", WAIT,
+          () -> b.latest("f1", "d1").get(0).tick() == 12 && b.latest("f1", "d2").get(0).tick() == 11);
       assertThat(b.latest("f1", "d3").get(0).tick()).isEqualTo(10);
       // Messages on a channel arrive in order: once our own marker is here, every message of the batch is too.
       raw.commands().publish(prefix + "invalidate", "marker");
-      await("the marker arrived", () -> channel.contains("marker"));
+      TestRedis.await("the marker arrived", WAIT, () -> channel.contains("marker"));
       assertThat(channel).as("one message for the whole batch").hasSize(2);
       assertThat(channel.get(0)).startsWith("M|").endsWith("|beliefs-latest|5:f1/d15:f1/d2");
     }
@@ -115,10 +115,6 @@ class BeliefCacheRedisIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    TestRedis.await(what, WAIT, condition);
   }
 
   /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */

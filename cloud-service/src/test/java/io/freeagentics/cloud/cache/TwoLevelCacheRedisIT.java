@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +68,7 @@ class TwoLevelCacheRedisIT {
     String uri = requireRedis();
     TwoLevelCaches instanceA = instance(uri);
     TwoLevelCaches instanceB = instance(uri);
-    await("both instances connected", () -> instanceA.l2Available() && instanceB.l2Available());
+    TestRedis.await("both instances connected", WAIT, () -> instanceA.l2Available() && instanceB.l2Available());
     TwoLevelCache<String, String> a = instanceA.create("twins", key -> key, UTF8);
     TwoLevelCache<String, String> b = instanceB.create("twins", key -> key, UTF8);
 
@@ -86,7 +85,7 @@ class TwoLevelCacheRedisIT {
     database.put("f1/d1", "v2");
     a.invalidate("f1/d1");
 
-    await("b dropped its L1 entry", () -> b.getIfPresent("f1/d1") == null);
+    TestRedis.await("b dropped its L1 entry", WAIT, () -> b.getIfPresent("f1/d1") == null);
     assertThat(b.get("f1/d1", this::load)).isEqualTo("v2");
     assertThat(a.get("f1/d1", this::load)).isEqualTo("v2");
     assertThat(b.stats().invalidationsReceived()).isEqualTo(1);
@@ -122,23 +121,23 @@ class TwoLevelCacheRedisIT {
     toClose.add(redis);
     TwoLevelCaches instanceA = instance(redis.uri());
     TwoLevelCaches instanceB = instance(redis.uri());
-    await("both instances connected", () -> instanceA.l2Available() && instanceB.l2Available());
+    TestRedis.await("both instances connected", WAIT, () -> instanceA.l2Available() && instanceB.l2Available());
     TwoLevelCache<String, String> a = instanceA.create("twins", key -> key, UTF8);
     TwoLevelCache<String, String> b = instanceB.create("twins", key -> key, UTF8);
     a.get("f1/d1", this::load);
     b.get("f1/d1", this::load);
 
     redis.stop();
-    await("a noticed the outage", () -> !a.stats().l2Available());
+    TestRedis.await("a noticed the outage", WAIT, () -> !a.stats().l2Available());
     database.put("f1/d1", "v2");
     a.invalidate("f1/d1");
     assertThat(a.stats().pendingInvalidations()).isEqualTo(1);
     assertThat(a.get("f1/d1", this::load)).isEqualTo("v2");
 
     redis.startAgain();
-    await("both reconnected", () -> a.stats().l2Available() && b.stats().l2Available());
-    await("a replayed its invalidation", () -> a.stats().pendingInvalidations() == 0);
-    await("b's L1 cleared", () -> b.getIfPresent("f1/d1") == null);
+    TestRedis.await("both reconnected", WAIT, () -> a.stats().l2Available() && b.stats().l2Available());
+    TestRedis.await("a replayed its invalidation", WAIT, () -> a.stats().pendingInvalidations() == 0);
+    TestRedis.await("b's L1 cleared", WAIT, () -> b.getIfPresent("f1/d1") == null);
     try (TestRedis raw = new TestRedis(redis.uri())) {
       assertThat(raw.commands().exists(prefix + "v:twins:f1/d1")).as("the stale value left Redis").isZero();
     }
@@ -229,10 +228,6 @@ class TwoLevelCacheRedisIT {
       assumeTrue(false, message + ": skipping the restart test");
       throw new AssertionError("unreachable");
     }
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    TestRedis.await(what, WAIT, condition);
   }
 
   /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */

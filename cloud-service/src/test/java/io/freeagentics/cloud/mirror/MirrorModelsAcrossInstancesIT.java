@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +64,7 @@ class MirrorModelsAcrossInstancesIT {
     String database = "fa-mirror-it-" + UUID.randomUUID();
     ApplicationContext a = instance(uri, database);
     ApplicationContext b = instance(uri, database);
-    await("both instances connected to Redis", () -> a.getBean(TwoLevelCaches.class).l2Available()
+    TestRedis.await("both instances connected to Redis", WAIT, () -> a.getBean(TwoLevelCaches.class).l2Available()
         && b.getBean(TwoLevelCaches.class).l2Available());
 
     DeviceReports reportsA = a.getBean(DeviceReports.class);
@@ -82,16 +81,13 @@ class MirrorModelsAcrossInstancesIT {
         CommandStatus.APPLIED, ""), now + 1);
     assertThat(a.getBean(MirrorModels.class).model(FLEET, "dev-1").orElseThrow().numStates()).containsExactly(9);
 
-    await("b sees the applied model", () -> modelsB.model(FLEET, "dev-1").orElseThrow().numStates()[0] == 9);
+    TestRedis.await("b sees the applied model", WAIT,
+        () -> modelsB.model(FLEET, "dev-1").orElseThrow().numStates()[0] == 9);
     PopulationMirror mirrorB = b.getBean(PopulationMirror.class);
     mirrorB.stored(List.of(MirrorFixtures.stored(FLEET, "dev-1", 1, MirrorFixtures.beliefs(9, 4, 1))));
     assertThat(mirrorB.awaitIdle(30_000)).isTrue();
     assertThat(mirrorB.agents(FLEET, "dev-1")).hasSize(4).allMatch(agent -> agent.beliefs().get(0).length == 9);
     assertThat(mirrorB.stats().shapeMismatches()).isZero();
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    TestRedis.await(what, WAIT, condition);
   }
 
   /** The integration Redis ({@link TestRedis#requireUri}); this test's keys are deleted afterwards. */
