@@ -33,17 +33,7 @@ public final class LongIntHashMap {
 
   /** The value of {@code key}, or -1. */
   public int get(long key) {
-    int i = hash(key) & mask;
-    while (true) {
-      int v = values[i];
-      if (v < 0) {
-        return -1;
-      }
-      if (keys[i] == key) {
-        return v;
-      }
-      i = (i + 1) & mask;
-    }
+    return values[slot(key)];
   }
 
   /** Sets {@code key} to {@code value} (>= 0); returns the previous value or -1. */
@@ -51,40 +41,34 @@ public final class LongIntHashMap {
     if (value < 0) {
       throw new IllegalArgumentException("value must be >= 0, got " + value);
     }
-    int i = hash(key) & mask;
-    while (true) {
-      int v = values[i];
-      if (v < 0) {
-        keys[i] = key;
-        values[i] = value;
-        if (++size * 2 > keys.length) {
-          grow();
-        }
-        return -1;
-      }
-      if (keys[i] == key) {
-        values[i] = value;
-        return v;
-      }
-      i = (i + 1) & mask;
+    int i = slot(key);
+    int previous = values[i];
+    keys[i] = key;
+    values[i] = value;
+    if (previous < 0 && ++size * 2 > keys.length) {
+      grow();
     }
+    return previous;
   }
 
   /** Removes {@code key}; returns its value or -1. */
   public int remove(long key) {
+    int i = slot(key);
+    int v = values[i];
+    if (v >= 0) {
+      shiftBack(i);
+      size--;
+    }
+    return v;
+  }
+
+  /** The slot holding {@code key}, or the empty slot (value -1) where the probe for it ends. */
+  private int slot(long key) {
     int i = hash(key) & mask;
-    while (true) {
-      int v = values[i];
-      if (v < 0) {
-        return -1;
-      }
-      if (keys[i] == key) {
-        shiftBack(i);
-        size--;
-        return v;
-      }
+    while (values[i] >= 0 && keys[i] != key) {
       i = (i + 1) & mask;
     }
+    return i;
   }
 
   private void shiftBack(int hole) {
